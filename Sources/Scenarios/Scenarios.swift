@@ -1,0 +1,2 @@
+// Scenarios: the .scn language, building and running a cluster from it, expectations and reports.
+import SimEngine

@@ -1,0 +1,21 @@
+/// SplitMix64, used only to expand a seed into generator state.
+///
+/// Reference: Steele, Lea and Flood, "Fast splittable pseudorandom number
+/// generators" (2014); constants as in Vigna's public-domain `splitmix64.c`.
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    /// The next 64 random bits.
+    /// - Complexity: O(1)
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

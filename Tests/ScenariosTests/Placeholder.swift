@@ -1,0 +1,2 @@
+import Testing
+@Suite struct ScenariosTestsPlaceholder { @Test func targetBuilds() { #expect(Bool(true)) } }

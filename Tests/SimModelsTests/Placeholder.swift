@@ -1,0 +1,2 @@
+import Testing
+@Suite struct SimModelsTestsPlaceholder { @Test func targetBuilds() { #expect(Bool(true)) } }

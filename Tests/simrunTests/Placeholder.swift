@@ -1,0 +1,2 @@
+import Testing
+@Suite struct simrunTestsPlaceholder { @Test func targetBuilds() { #expect(Bool(true)) } }
