@@ -33,7 +33,8 @@ public enum SizeFormat {
     public static func format(_ bytes: Int64) -> String {
         let steps: [(String, Int64)] = [("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
         for (name, scale) in steps where bytes >= scale {
-            return DurationFormat.decimal(bytes / (scale / 10) * (scale / 10), unit: scale) + name
+            let tenths = bytes / (scale / 10)  // truncated to one decimal
+            return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + name
         }
         return "\(bytes)B"
     }

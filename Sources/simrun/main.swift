@@ -1,3 +1,3 @@
 import Foundation
 
-print("simrun: under construction")
+exit(SimrunCommand.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,171 @@
+/// The network between hosts: per directed link latency, jitter, loss and FIFO order, and
+/// the faults that cut links (partitions, isolation, one-way drops).
+///
+/// Each directed link behaves like one TCP connection: a message never overtakes an earlier
+/// one on the same link. A message in flight on a link that gets cut is lost, even if the cut
+/// heals before it would have arrived; so is a message to a host that crashed or restarted.
+public final class Network: EventHandler {
+    /// Parameters of every link that has no override.
+    public var defaults = LinkParameters()
+    /// Messages handed to the network.
+    public private(set) var sent = 0
+    /// Messages that reached a running host.
+    public private(set) var delivered = 0
+    /// Messages lost: cut links, random loss, or a destination that was down or restarted.
+    public private(set) var dropped = 0
+
+    unowned let simulation: Simulation
+    private var overrides: [LinkKey: LinkParameters] = [:]
+    /// Per link, the latest delivery time promised so far (for FIFO order).
+    private var lastArrival: [LinkKey: Int64] = [:]
+    /// Every topology the run has had; messages remember the version they were sent under.
+    private var topologies: [Topology] = [Topology()]
+    private var inFlight: [InFlight?] = []
+    private var freeInFlight: [Int] = []
+    private var streams: [RandomStream] = []
+
+    private struct InFlight {
+        var envelope: Envelope
+        var topologyVersion: Int
+        var destinationEpoch: UInt32
+    }
+
+    init(simulation: Simulation) {
+        self.simulation = simulation
+    }
+
+    func hostAdded() {
+        let id = streams.count
+        streams.append(simulation.stream(named: "net/\(id)"))
+        for index in topologies.indices {
+            topologies[index].group.append(0)
+            topologies[index].isolated.append(false)
+        }
+    }
+
+    private var topology: Topology { topologies[topologies.count - 1] }
+
+    // MARK: - Sending
+
+    /// Sends `message` from one host to another. Delivery happens after the link's latency
+    /// plus jitter, never before an earlier message on the same link.
+    /// - Complexity: O(log n) in the number of pending events.
+    public func send(_ message: any NetworkMessage, from: HostID, to: HostID) {
+        sent += 1
+        let key = LinkKey(from: from, to: to)
+        let parameters = overrides.isEmpty ? defaults : (overrides[key] ?? defaults)
+        if topology.isCut(from: from, to: to) {
+            dropped += 1
+            return
+        }
+        if parameters.loss > 0 && streams[from].nextBool(probability: parameters.loss) {
+            dropped += 1
+            return
+        }
+        var delay = parameters.latency.nanoseconds
+        if parameters.jitter.nanoseconds > 0 {
+            delay += Int64(streams[from].nextInt(below: Int(parameters.jitter.nanoseconds) + 1))
+        }
+        var arrival = simulation.now.nanoseconds + delay
+        if let previous = lastArrival[key], previous > arrival { arrival = previous }
+        lastArrival[key] = arrival
+        let record = InFlight(
+            envelope: Envelope(from: from, to: to, message: message, sentAt: simulation.now),
+            topologyVersion: topologies.count - 1,
+            destinationEpoch: simulation.hosts[to].epoch)
+        let token: Int
+        if let free = freeInFlight.popLast() {
+            inFlight[free] = record
+            token = free
+        } else {
+            token = inFlight.count
+            inFlight.append(record)
+        }
+        simulation.schedule(at: SimInstant(nanoseconds: arrival), handler: self, token: token)
+    }
+
+    /// Delivery of the in-flight message `token`.
+    public func handleEvent(token: Int) {
+        guard let record = inFlight[token] else { return }
+        inFlight[token] = nil
+        freeInFlight.append(token)
+        let envelope = record.envelope
+        let destination = simulation.hosts[envelope.to]
+        if destination.epoch != record.destinationEpoch || !destination.isUp || wasCut(record) {
+            dropped += 1
+            return
+        }
+        delivered += 1
+        destination.software?.receive(envelope)
+    }
+
+    /// True if the message's link was cut under any topology since it was sent.
+    private func wasCut(_ record: InFlight) -> Bool {
+        let from = record.envelope.from, to = record.envelope.to
+        for version in record.topologyVersion..<topologies.count where topologies[version].isCut(from: from, to: to) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Faults
+
+    /// Cuts the network into groups; hosts in no group form one more group together.
+    public func partition(_ groups: [[HostID]]) {
+        var next = topology
+        for host in next.group.indices { next.group[host] = 0 }
+        for (index, members) in groups.enumerated() {
+            for host in members { next.group[host] = Int32(index + 1) }
+        }
+        apply(next)
+    }
+
+    /// Cuts one host off from every other.
+    public func isolate(_ host: HostID) {
+        var next = topology
+        next.isolated[host] = true
+        apply(next)
+    }
+
+    /// Drops every message from `from` to `to` (one way) until `heal`.
+    public func dropOneWay(from: HostID, to: HostID) {
+        var next = topology
+        next.oneWayDrops.insert(LinkKey(from: from, to: to))
+        apply(next)
+    }
+
+    /// Removes every partition, isolation and one-way drop. Latency and loss settings stay.
+    public func heal() {
+        var next = topology
+        for host in next.group.indices {
+            next.group[host] = 0
+            next.isolated[host] = false
+        }
+        next.oneWayDrops.removeAll()
+        apply(next)
+    }
+
+    /// Sets the parameters of the directed link `from → to`.
+    public func setLink(from: HostID, to: HostID, _ parameters: LinkParameters) {
+        overrides[LinkKey(from: from, to: to)] = parameters
+    }
+
+    /// The parameters in force on the directed link `from → to`.
+    public func link(from: HostID, to: HostID) -> LinkParameters {
+        overrides[LinkKey(from: from, to: to)] ?? defaults
+    }
+
+    /// True if a message sent now from `from` to `to` would be cut (ground truth, for observers).
+    public func isCut(from: HostID, to: HostID) -> Bool {
+        topology.isCut(from: from, to: to)
+    }
+
+    private func apply(_ next: Topology) {
+        // With nothing in flight, older topologies can never be consulted again.
+        if inFlight.count == freeInFlight.count {
+            topologies = [next]
+        } else {
+            topologies.append(next)
+        }
+    }
+}

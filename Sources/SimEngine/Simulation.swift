@@ -1,0 +1,195 @@
+/// The clock, the event loop, the seeded generator, the hosts, the network and the trace of one run.
+///
+/// Single-threaded by design, like SwiftNIO's `EmbeddedEventLoop`: nothing in the simulated
+/// world uses threads, `async`, the wall clock or global state, which is what makes a run
+/// replayable. Separate `Simulation` instances share nothing and may run on separate threads.
+public final class Simulation {
+    /// The current simulated time. Set before any event at that time runs; never moves back.
+    public private(set) var now: SimInstant = .zero
+    /// The run's seed; every random stream derives from it.
+    public let seed: UInt64
+    /// Events run so far (cancelled events and events of dead hosts not counted).
+    public private(set) var eventsProcessed: Int = 0
+    /// The hosts, indexed by `HostID`.
+    public private(set) var hosts: [Host] = []
+    /// The network between the hosts.
+    public private(set) lazy var network = Network(simulation: self)
+    /// Where models write what happened; observers and reporters read it.
+    public let trace = Trace()
+
+    @usableFromInline var queue = EventQueue()
+    @usableFromInline var slots: [EventSlot] = []
+    @usableFromInline var freeSlots: [UInt32] = []
+    @usableFromInline var nextSequence: UInt64 = 0
+    private var instantObservers: [(SimInstant) -> Void] = []
+    private var stopRequested = false
+
+    public init(seed: UInt64) {
+        self.seed = seed
+    }
+
+    // MARK: - Randomness
+
+    /// An independent random stream for a named purpose (`"raft/m1"`, `"net/w3"`):
+    /// the same seed and name always give the same numbers, whatever other streams draw.
+    public func stream(named name: String) -> RandomStream {
+        RandomStream(seed: seed, name: name)
+    }
+
+    // MARK: - Scheduling
+
+    /// Schedules `handler.handleEvent(token:)` at `time`; an event of `host` is dropped if that
+    /// host crashes or stops before it comes due.
+    /// - Complexity: O(log n)
+    @inlinable @discardableResult
+    public func schedule(at time: SimInstant, handler: EventHandler, token: Int, host: HostID? = nil) -> TimerID {
+        enqueue(at: time, action: .handler(handler, token), host: host)
+    }
+
+    /// Schedules `handler.handleEvent(token:)` after `delay`.
+    /// - Complexity: O(log n)
+    @inlinable @discardableResult
+    public func schedule(after delay: SimDuration, handler: EventHandler, token: Int, host: HostID? = nil) -> TimerID {
+        enqueue(at: now + delay, action: .handler(handler, token), host: host)
+    }
+
+    /// Schedules a closure at `time`. Convenient; the hot paths use a handler instead.
+    /// - Complexity: O(log n)
+    @discardableResult
+    public func schedule(at time: SimInstant, host: HostID? = nil, _ action: @escaping () -> Void) -> TimerID {
+        enqueue(at: time, action: .closure(action), host: host)
+    }
+
+    /// Schedules a closure after `delay`.
+    /// - Complexity: O(log n)
+    @discardableResult
+    public func schedule(after delay: SimDuration, host: HostID? = nil, _ action: @escaping () -> Void) -> TimerID {
+        enqueue(at: now + delay, action: .closure(action), host: host)
+    }
+
+    /// Cancels a scheduled event; cancelling one that already ran or was cancelled does nothing.
+    /// - Complexity: O(1)
+    public func cancel(_ timer: TimerID) {
+        let index = Int(timer.slot)
+        guard index < slots.count, slots[index].generation == timer.generation else { return }
+        slots[index].action = .empty
+    }
+
+    /// True if `timer` is still due to run.
+    public func isPending(_ timer: TimerID) -> Bool {
+        let index = Int(timer.slot)
+        guard index < slots.count, slots[index].generation == timer.generation else { return false }
+        if case .empty = slots[index].action { return false }
+        return true
+    }
+
+    @usableFromInline
+    func enqueue(at requested: SimInstant, action: EventAction, host: HostID?) -> TimerID {
+        let time = requested < now ? now : requested  // time never moves backwards
+        let slot: UInt32
+        if let free = freeSlots.popLast() {
+            slot = free
+        } else {
+            slot = UInt32(slots.count)
+            slots.append(EventSlot())
+        }
+        let index = Int(slot)
+        slots[index].action = action
+        if let host {
+            slots[index].host = Int32(host)
+            slots[index].hostEpoch = hosts[host].epoch
+        } else {
+            slots[index].host = -1
+        }
+        queue.insert(QueuedEvent(time: time.nanoseconds, sequence: nextSequence, slot: slot))
+        nextSequence &+= 1
+        return TimerID(slot: slot, generation: slots[index].generation)
+    }
+
+    // MARK: - Running
+
+    /// Calls `observer` after every instant at which something happened, once every event
+    /// at that instant has run. Observers read state; they must not change it.
+    public func afterEachInstant(_ observer: @escaping (SimInstant) -> Void) {
+        instantObservers.append(observer)
+    }
+
+    /// Makes `run(until:)` return after the event that is running now.
+    public func requestStop() {
+        stopRequested = true
+    }
+
+    /// Number of events waiting in the queue (including cancelled ones not yet popped).
+    public var pendingEventCount: Int { queue.count }
+
+    /// Runs every event due at or before `limit`, in `(time, sequence)` order, then sets
+    /// the clock to `limit` (unless stopped early).
+    public func run(until limit: SimInstant) {
+        stopRequested = false
+        var ranAtNow = false
+        while let next = queue.first, next.time <= limit.nanoseconds, !stopRequested {
+            if next.time != now.nanoseconds {
+                if ranAtNow { notifyObservers() }
+                ranAtNow = false
+                now = SimInstant(nanoseconds: next.time)
+            }
+            _ = queue.removeFirst()
+            if fire(slot: Int(next.slot)) { ranAtNow = true }
+        }
+        if ranAtNow { notifyObservers() }
+        if !stopRequested && limit > now && limit != .distantFuture { now = limit }
+    }
+
+    /// Runs `duration` more of simulated time.
+    public func run(for duration: SimDuration) {
+        run(until: now + duration)
+    }
+
+    /// Runs the event in `slot` unless it was cancelled or its host's incarnation ended;
+    /// frees the slot either way. Returns whether something ran.
+    @inline(__always)
+    private func fire(slot index: Int) -> Bool {
+        let action = slots[index].action
+        let owner = Int(slots[index].host)
+        let ownerEpoch = slots[index].hostEpoch
+        slots[index].action = .empty
+        slots[index].generation &+= 1
+        freeSlots.append(UInt32(index))
+        if owner >= 0 {
+            let host = hosts[owner]
+            if host.epoch != ownerEpoch || host.state != .up && host.state != .booting { return false }
+        }
+        switch action {
+        case .empty:
+            return false
+        case let .handler(handler, token):
+            eventsProcessed += 1
+            handler.handleEvent(token: token)
+        case let .closure(body):
+            eventsProcessed += 1
+            body()
+        }
+        return true
+    }
+
+    private func notifyObservers() {
+        for observer in instantObservers { observer(now) }
+    }
+
+    // MARK: - Hosts
+
+    /// Adds a host (initially down, with an empty disk); `boot` starts it.
+    /// - Parameter software: builds the host's software at each boot, from what its disk holds.
+    @discardableResult
+    public func addHost(named name: String, software: @escaping (Host) -> HostSoftware?) -> Host {
+        let host = Host(id: hosts.count, name: name, simulation: self, makeSoftware: software)
+        hosts.append(host)
+        network.hostAdded()
+        return host
+    }
+
+    /// The host with that name, if any.
+    public func host(named name: String) -> Host? {
+        hosts.first { $0.name == name }
+    }
+}

@@ -1,0 +1,33 @@
+/// Which links are cut: partition groups, isolated hosts and one-way drops.
+struct Topology {
+    /// Partition group of each host; links between different groups are cut.
+    var group: [Int32] = []
+    /// Hosts cut off from every other host.
+    var isolated: [Bool] = []
+    /// Directed links that drop everything (`drop A -> B`).
+    var oneWayDrops: Set<LinkKey> = []
+
+    /// True if a message from `from` to `to` cannot pass.
+    @inline(__always)
+    func isCut(from: HostID, to: HostID) -> Bool {
+        if from == to { return false }
+        if group[from] != group[to] || isolated[from] || isolated[to] { return true }
+        return !oneWayDrops.isEmpty && oneWayDrops.contains(LinkKey(from: from, to: to))
+    }
+
+    /// True if nothing is cut.
+    var isWhole: Bool {
+        oneWayDrops.isEmpty && !isolated.contains(true) && !group.contains { $0 != 0 }
+    }
+}
+
+/// A directed link.
+struct LinkKey: Hashable {
+    var from: Int32
+    var to: Int32
+
+    init(from: HostID, to: HostID) {
+        self.from = Int32(from)
+        self.to = Int32(to)
+    }
+}

@@ -1,0 +1,68 @@
+/// Receives trace events: a reporter, an expectation monitor, a digest.
+public protocol TraceSink: AnyObject {
+    func record(_ event: TraceEvent)
+}
+
+/// The run's trace: models emit structured events; sinks consume them. Models never print.
+public final class Trace {
+    private var sinks: [TraceSink] = []
+
+    /// True if some sink listens; models may skip building expensive texts otherwise.
+    public var isEnabled: Bool { !sinks.isEmpty }
+
+    public func add(_ sink: TraceSink) {
+        sinks.append(sink)
+    }
+
+    /// Hands an event to every sink, in the order they were added.
+    public func emit(_ event: TraceEvent) {
+        for sink in sinks { sink.record(event) }
+    }
+}
+
+extension Simulation {
+    /// Emits a trace event stamped with the current time. The text is built only if a sink listens.
+    public func emit(node: String, component: String, kind: String, _ text: @autoclosure () -> String, fields: @autoclosure () -> [TraceField] = []) {
+        guard trace.isEnabled else { return }
+        trace.emit(TraceEvent(time: now, node: node, component: component, kind: kind, text: text(), fields: fields()))
+    }
+}
+
+/// A sink that folds every event into a 64-bit FNV-1a digest: equal digests, equal traces.
+public final class TraceDigest: TraceSink {
+    public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    public private(set) var count = 0
+
+    public init() {}
+
+    public func record(_ event: TraceEvent) {
+        count += 1
+        mix("\(event.time.nanoseconds)|\(event.node)|\(event.component)|\(event.kind)|\(event.text)")
+        for field in event.fields { mix("|\(field.name)=\(field.value)") }
+        mix("\n")
+    }
+
+    private func mix(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    /// The digest as 16 hex digits.
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// A sink that keeps every event, for tests and observers.
+public final class TraceRecorder: TraceSink {
+    public private(set) var events: [TraceEvent] = []
+
+    public init() {}
+
+    public func record(_ event: TraceEvent) {
+        events.append(event)
+    }
+}

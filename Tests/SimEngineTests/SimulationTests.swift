@@ -1,0 +1,122 @@
+import Testing
+@testable import SimEngine
+
+@Suite struct SimulationTests {
+    @Test func eventsAtTheSameInstantRunInTheOrderScheduled() {
+        let sim = Simulation(seed: 1)
+        var order: [Int] = []
+        for i in 0..<100 {
+            sim.schedule(at: SimInstant(nanoseconds: 5)) { order.append(i) }
+        }
+        sim.schedule(at: SimInstant(nanoseconds: 3)) { order.append(-1) }
+        sim.run(until: SimInstant(nanoseconds: 10))
+        #expect(order == [-1] + Array(0..<100))
+    }
+
+    @Test func eventsScheduledFromAnEventAtTheSameInstantRunAfterThoseAlreadyQueued() {
+        let sim = Simulation(seed: 1)
+        var order: [String] = []
+        sim.schedule(at: SimInstant(nanoseconds: 5)) {
+            order.append("a")
+            sim.schedule(after: .zero) { order.append("c") }
+        }
+        sim.schedule(at: SimInstant(nanoseconds: 5)) { order.append("b") }
+        sim.run(until: SimInstant(nanoseconds: 5))
+        #expect(order == ["a", "b", "c"])
+    }
+
+    @Test func timeNeverMovesBackwards() {
+        let sim = Simulation(seed: 2)
+        var random = RandomStream(seed: 2)
+        var seen: [Int64] = []
+        for _ in 0..<2000 {
+            sim.schedule(at: SimInstant(nanoseconds: Int64(random.nextInt(below: 1_000_000)))) {
+                seen.append(sim.now.nanoseconds)
+                // Asking for a time in the past runs at the current time instead.
+                sim.schedule(at: SimInstant(nanoseconds: sim.now.nanoseconds - 500)) { seen.append(sim.now.nanoseconds) }
+            }
+        }
+        sim.run(until: SimInstant(nanoseconds: 2_000_000))
+        #expect(seen.count == 4000)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(sim.now == SimInstant(nanoseconds: 2_000_000))
+    }
+
+    @Test func heapMatchesASortedReferenceOverManySeeds() {
+        for seed in 0..<30 {
+            var random = RandomStream(seed: UInt64(seed))
+            var queue = EventQueue()
+            var reference: [(Int64, UInt64)] = []
+            var sequence: UInt64 = 0
+            for _ in 0..<400 {
+                if random.nextInt(below: 3) > 0 || reference.isEmpty {
+                    let time = Int64(random.nextInt(below: 50))
+                    queue.insert(QueuedEvent(time: time, sequence: sequence, slot: 0))
+                    reference.append((time, sequence))
+                    sequence += 1
+                } else {
+                    reference.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                    let expected = reference.removeFirst()
+                    let got = queue.removeFirst()!
+                    #expect(got.time == expected.0 && got.sequence == expected.1, "seed \(seed)")
+                }
+            }
+        }
+    }
+
+    @Test func cancelledEventsDoNotRun() {
+        let sim = Simulation(seed: 1)
+        var ran: [Int] = []
+        let a = sim.schedule(after: .seconds(1)) { ran.append(1) }
+        let b = sim.schedule(after: .seconds(2)) { ran.append(2) }
+        sim.schedule(after: .seconds(3)) { ran.append(3) }
+        #expect(sim.isPending(a))
+        sim.cancel(a)
+        #expect(!sim.isPending(a))
+        sim.run(until: SimInstant(nanoseconds: 2_500_000_000))
+        sim.cancel(b)  // already ran: harmless
+        sim.run(for: .seconds(10))
+        #expect(ran == [2, 3])
+        #expect(sim.eventsProcessed == 2)
+    }
+
+    @Test func aStaleTimerIDCannotCancelTheEventThatReusedItsSlot() {
+        let sim = Simulation(seed: 1)
+        var ran: [Int] = []
+        let old = sim.schedule(after: .seconds(1)) { ran.append(1) }
+        sim.run(for: .seconds(2))
+        sim.schedule(after: .seconds(1)) { ran.append(2) }  // reuses the freed slot
+        sim.cancel(old)
+        sim.run(for: .seconds(2))
+        #expect(ran == [1, 2])
+    }
+
+    @Test func observersRunOnceAfterEachInstantWithEveryEventDone() {
+        let sim = Simulation(seed: 1)
+        var counter = 0
+        var observed: [(Int64, Int)] = []
+        sim.afterEachInstant { observed.append(($0.nanoseconds, counter)) }
+        for t in [1, 1, 2, 5, 5, 5] {
+            sim.schedule(at: SimInstant(nanoseconds: Int64(t))) { counter += 1 }
+        }
+        sim.run(until: SimInstant(nanoseconds: 10))
+        #expect(observed.map(\.0) == [1, 2, 5])
+        #expect(observed.map(\.1) == [2, 3, 6])
+    }
+
+    @Test func runStopsAtTheLimitAndKeepsLaterEvents() {
+        let sim = Simulation(seed: 1)
+        var ran = 0
+        sim.schedule(after: .seconds(5)) { ran += 1 }
+        sim.run(until: SimInstant.zero + .seconds(4))
+        #expect(ran == 0)
+        #expect(sim.now == SimInstant.zero + .seconds(4))
+        sim.run(for: .seconds(1))
+        #expect(ran == 1)
+    }
+
+    @Test func holdModelRunsTheRequestedNumberOfEvents() {
+        let model = HoldModel(seed: 5, pending: 100, events: 10_000)
+        #expect(model.run() == 10_000)
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Suite struct SimModelsTestsPlaceholder { @Test func targetBuilds() { #expect(Bool(true)) } }

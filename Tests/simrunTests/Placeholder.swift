@@ -1,2 +1,0 @@
-import Testing
-@Suite struct simrunTestsPlaceholder { @Test func targetBuilds() { #expect(Bool(true)) } }
