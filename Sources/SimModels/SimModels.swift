@@ -1,2 +1,0 @@
-// SimModels: the Swarm software under test (Raft, store, dispatcher, orchestrators, scheduler, agent, runtime).
-import SimEngine
