@@ -58,12 +58,12 @@ public final class Network: EventHandler {
             dropped += 1
             return
         }
-        if parameters.loss > 0 && streams[from].nextBool(probability: parameters.loss) {
+        if parameters.loss > 0 && from != to && streams[from].nextBool(probability: parameters.loss) {
             dropped += 1
             return
         }
-        var delay = parameters.latency.nanoseconds
-        if parameters.jitter.nanoseconds > 0 {
+        var delay = from == to ? 0 : parameters.latency.nanoseconds  // loopback is immediate
+        if parameters.jitter.nanoseconds > 0 && from != to {
             delay += Int64(streams[from].nextInt(below: Int(parameters.jitter.nanoseconds) + 1))
         }
         var arrival = simulation.now.nanoseconds + delay

@@ -1,0 +1,291 @@
+import SimEngine
+
+/// The worker side of every node (SwarmKit's agent): keeps a session with the dispatcher,
+/// heartbeats, receives assignments, runs tasks with the container runtime and reports
+/// their states. It keeps tasks running when no manager answers.
+public final class Agent {
+    /// Who the agent is and how it finds managers.
+    public struct Configuration {
+        public var nodeID: NodeID
+        public var description: NodeDescription
+        /// A manager's agent always uses its own manager (SwarmKit's local connection).
+        public var localManager: HostID?
+        /// Managers to try before the first session tells the agent the full list.
+        public var initialManagers: [HostID]
+
+        public init(nodeID: NodeID, description: NodeDescription, localManager: HostID?, initialManagers: [HostID]) {
+            self.nodeID = nodeID
+            self.description = description
+            self.localManager = localManager
+            self.initialManagers = initialManagers
+        }
+    }
+
+    private enum Session {
+        case disconnected
+        case registering(requestID: UInt64, manager: HostID)
+        case connected(sessionID: String, manager: HostID)
+    }
+
+    /// SwarmKit's agent timing (`agent/agent.go`, `agent/session.go`).
+    static let rpcTimeout = SimDuration.seconds(5)
+    static let initialBackoff = SimDuration.milliseconds(100)
+    static let maxBackoff = SimDuration.seconds(8)
+
+    let configuration: Configuration
+    private let simulation: Simulation
+    private let host: Host
+    private let runtime: ContainerRuntime
+    private let send: (SwarmMessage, HostID) -> Void
+    private var random: RandomStream
+    private var picker = ManagerPicker()
+    private var session = Session.disconnected
+    private var nextRequestID: UInt64 = 1
+    private var rpcTimer: TimerID?
+    private var heartbeatTimer: TimerID?
+    private var heartbeatRequest: UInt64 = 0
+    private var backoff = SimDuration.zero
+    private var controllers: [TaskID: TaskController] = [:]
+    /// Latest status per task not yet acknowledged by the dispatcher, in first-report order.
+    private var unreported: [TaskID: TaskStatus] = [:]
+    private var unreportedOrder: [TaskID] = []
+    private var statusInFlight: (requestID: UInt64, tasks: [TaskID])?
+    private var flushScheduled = false
+    private var stopped = false
+
+    public init(configuration: Configuration, simulation: Simulation, host: Host, runtime: ContainerRuntime,
+                send: @escaping (SwarmMessage, HostID) -> Void) {
+        self.configuration = configuration
+        self.simulation = simulation
+        self.host = host
+        self.runtime = runtime
+        self.send = send
+        random = simulation.stream(named: "agent/\(host.name)/\(host.epoch)")
+        picker.setManagers(configuration.initialManagers)
+        runtime.onEvent = { [unowned self] event in
+            switch event {
+            case let .exited(containerID, code):
+                self.controllers[TaskID(containerID)]?.containerExited(code: code)
+            }
+        }
+    }
+
+    // MARK: - Observation
+
+    /// True while a session with a dispatcher is open.
+    public var isConnected: Bool {
+        if case .connected = session { return true }
+        return false
+    }
+
+    /// The tasks this agent runs or ran, sorted by ID, with their local state.
+    public var taskStates: [(TaskID, TaskState)] {
+        controllers.keys.sorted().map { ($0, controllers[$0]!.state) }
+    }
+
+    // MARK: - Life cycle
+
+    /// Starts the first session.
+    public func start() {
+        connect()
+    }
+
+    /// `docker swarm leave`: drops every assignment (stopping its containers) and the session.
+    public func leave() {
+        stopped = true
+        cancelTimers()
+        session = .disconnected
+        for id in controllers.keys.sorted() {
+            let controller = controllers[id]!
+            var task = controller.task
+            task.desiredState = .shutdown
+            controller.update(task)
+        }
+    }
+
+    private func connect() {
+        guard !stopped else { return }
+        let manager: HostID?
+        if let local = configuration.localManager {
+            manager = local
+        } else {
+            manager = picker.pick(using: &random)
+        }
+        guard let manager else { return }
+        let requestID = takeRequestID()
+        session = .registering(requestID: requestID, manager: manager)
+        send(.dispatcher(request(.register(description: configuration.description), sessionID: "", id: requestID)), manager)
+        armRPCTimeout()
+    }
+
+    private func sessionFailed(_ reason: String) {
+        cancelTimers()
+        if case let .registering(_, manager) = session { picker.observe(manager, succeeded: false) }
+        if case let .connected(_, manager) = session { picker.observe(manager, succeeded: false) }
+        session = .disconnected
+        statusInFlight = nil
+        let next = SimDuration.milliseconds(100) + backoff * 2
+        backoff = next > Self.maxBackoff ? Self.maxBackoff : next
+        let delay = SimDuration(nanoseconds: Int64(random.nextInt(below: Int(backoff.nanoseconds))))
+        simulation.emit(node: host.name, component: "agent", kind: "agent.session",
+                        "session failed (\(reason)); reconnecting in \(delay)")
+        rpcTimer = simulation.schedule(after: delay, host: host.id) { [unowned self] in
+            self.rpcTimer = nil
+            self.connect()
+        }
+    }
+
+    // MARK: - Messages from the dispatcher
+
+    /// A reply or pushed message from the dispatcher.
+    public func receive(_ reply: DispatcherReply) {
+        switch (session, reply.body) {
+        case let (.registering(requestID, manager), .sessionStarted(sessionID, period, managers)) where reply.requestID == requestID:
+            cancelRPCTimeout()
+            picker.observe(manager, succeeded: true)
+            if !managers.isEmpty { picker.setManagers(managers) }
+            session = .connected(sessionID: sessionID, manager: manager)
+            backoff = .zero
+            simulation.emit(node: host.name, component: "agent", kind: "agent.session",
+                            "session established with \(simulation.hosts[manager].name)")
+            _ = period
+            sendHeartbeat()
+            flushStatus()
+        case let (.registering(requestID, _), .failed(message)) where reply.requestID == requestID:
+            sessionFailed(message)
+        case let (.connected(sessionID, _), body) where reply.sessionID == sessionID:
+            handle(body, requestID: reply.requestID)
+        default:
+            return  // a reply for an earlier session
+        }
+    }
+
+    private func handle(_ body: DispatcherReply.Body, requestID: UInt64) {
+        switch body {
+        case let .heartbeatAccepted(period) where requestID == heartbeatRequest:
+            cancelRPCTimeout()
+            heartbeatTimer = simulation.schedule(after: period, host: host.id) { [unowned self] in
+                self.heartbeatTimer = nil
+                self.sendHeartbeat()
+            }
+        case .statusAccepted:
+            guard let inFlight = statusInFlight, inFlight.requestID == requestID else { return }
+            statusInFlight = nil
+            flushStatus()
+        case let .failed(message):
+            sessionFailed(message)
+        case .sessionClosed:
+            sessionFailed("node must disconnect")
+        case let .assignments(complete, tasks, removed):
+            apply(tasks: tasks, removed: removed, complete: complete)
+        default:
+            return
+        }
+    }
+
+    private func sendHeartbeat() {
+        guard case let .connected(sessionID, manager) = session else { return }
+        heartbeatRequest = takeRequestID()
+        send(.dispatcher(request(.heartbeat, sessionID: sessionID, id: heartbeatRequest)), manager)
+        armRPCTimeout()
+    }
+
+    // MARK: - Assignments
+
+    private func apply(tasks: [TaskObject], removed: [TaskID], complete: Bool) {
+        var assigned: Set<TaskID> = []
+        for task in tasks {
+            assigned.insert(task.id)
+            if let controller = controllers[task.id] {
+                controller.update(task)
+            } else {
+                let controller = TaskController(task: task, runtime: runtime, now: { [unowned self] in self.simulation.now }) {
+                    [unowned self] id, status in self.statusChanged(id, status)
+                }
+                controllers[task.id] = controller
+                controller.advance()
+            }
+        }
+        var gone = removed
+        if complete {
+            gone += controllers.keys.filter { !assigned.contains($0) }
+        }
+        for id in gone.sorted() {
+            guard let controller = controllers[id] else { continue }
+            var task = controller.task
+            task.desiredState = .remove
+            controller.update(task)
+            if controller.isFinished {
+                controllers[id] = nil
+                runtime.remove(id.rawValue)
+            }
+        }
+    }
+
+    // MARK: - Status reports
+
+    private func statusChanged(_ id: TaskID, _ status: TaskStatus) {
+        if unreported[id] == nil { unreportedOrder.append(id) }
+        unreported[id] = status
+        simulation.emit(node: host.name, component: "agent", kind: "agent.task",
+                        "\(controllers[id]?.task.name ?? id.short) \(status.state.name)")
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        simulation.schedule(after: .zero, host: host.id) { [unowned self] in
+            self.flushScheduled = false
+            self.flushStatus()
+        }
+    }
+
+    private func flushStatus() {
+        guard statusInFlight == nil, !unreportedOrder.isEmpty, case let .connected(sessionID, manager) = session else { return }
+        let ids = unreportedOrder
+        let updates = ids.map { TaskStatusUpdate(taskID: $0, status: unreported[$0]!) }
+        let requestID = takeRequestID()
+        statusInFlight = (requestID, ids)
+        // Acknowledged statuses are dropped when the dispatcher answers; until then they stay queued.
+        unreportedOrder.removeAll()
+        for id in ids { unreported[id] = nil }
+        send(.dispatcher(request(.updateTaskStatus(updates), sessionID: sessionID, id: requestID)), manager)
+        simulation.schedule(after: Self.rpcTimeout, host: host.id) { [unowned self] in
+            guard let inFlight = self.statusInFlight, inFlight.requestID == requestID else { return }
+            // Requeue what was not acknowledged, keeping newer reports.
+            for update in updates where self.unreported[update.taskID] == nil {
+                self.unreportedOrder.append(update.taskID)
+                self.unreported[update.taskID] = update.status
+            }
+            self.statusInFlight = nil
+            self.sessionFailed("status update timed out")
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func request(_ body: DispatcherRequest.Body, sessionID: String, id: UInt64) -> DispatcherRequest {
+        DispatcherRequest(nodeID: configuration.nodeID, agentHost: host.id, sessionID: sessionID, requestID: id, body: body)
+    }
+
+    private func takeRequestID() -> UInt64 {
+        defer { nextRequestID += 1 }
+        return nextRequestID
+    }
+
+    private func armRPCTimeout() {
+        cancelRPCTimeout()
+        rpcTimer = simulation.schedule(after: Self.rpcTimeout, host: host.id) { [unowned self] in
+            self.rpcTimer = nil
+            self.sessionFailed("rpc timed out")
+        }
+    }
+
+    private func cancelRPCTimeout() {
+        if let timer = rpcTimer { simulation.cancel(timer) }
+        rpcTimer = nil
+    }
+
+    private func cancelTimers() {
+        cancelRPCTimeout()
+        if let timer = heartbeatTimer { simulation.cancel(timer) }
+        heartbeatTimer = nil
+    }
+}

@@ -1,0 +1,135 @@
+import SimEngine
+
+/// Drives one assigned task through its states with the container runtime, as SwarmKit's
+/// `exec.Controller` does: ASSIGNED → ACCEPTED → PREPARING → READY → STARTING → RUNNING, then
+/// COMPLETE, FAILED, SHUTDOWN or REJECTED. It advances only while its state is below the
+/// desired state, except that PREPARING→READY, STARTING→RUNNING and RUNNING→COMPLETE may
+/// proceed past it; a desired state of SHUTDOWN or more stops the container.
+final class TaskController {
+    private(set) var task: TaskObject
+    /// The observed state, as last reported.
+    private(set) var state: TaskState
+    private let runtime: ContainerRuntime
+    private let now: () -> SimInstant
+    private let report: (TaskID, TaskStatus) -> Void
+    private var busy = false
+
+    init(task: TaskObject, runtime: ContainerRuntime, now: @escaping () -> SimInstant,
+         report: @escaping (TaskID, TaskStatus) -> Void) {
+        self.task = task
+        self.state = max(task.status.state, .assigned)
+        self.runtime = runtime
+        self.now = now
+        self.report = report
+    }
+
+    var containerID: String { task.id.rawValue }
+
+    /// True once the task reached a final state on this node.
+    var isFinished: Bool { state.isTerminal }
+
+    /// The manager's latest view of the task (desired state changes arrive this way).
+    func update(_ newer: TaskObject) {
+        task.desiredState = newer.desiredState
+        advance()
+    }
+
+    /// Takes the next step allowed by the desired state.
+    func advance() {
+        guard !busy, !state.isTerminal else { return }
+        if task.desiredState >= .shutdown {
+            shutDown()
+            return
+        }
+        switch state {
+        case .assigned:
+            move(to: .accepted, "accepted")
+            advance()
+        case .accepted:
+            move(to: .preparing, "preparing")
+            prepare()
+        case .ready where task.desiredState >= .running:
+            move(to: .starting, "starting")
+            busy = true
+            runtime.start(containerID) { [weak self] in
+                guard let self else { return }
+                self.busy = false
+                guard !self.state.isTerminal else { return }
+                self.move(to: .running, "started")
+                self.advance()
+            }
+        case .starting, .running, .preparing:
+            // Resuming after a restart of the agent: the container must still exist.
+            if runtime.container(containerID) == nil {
+                fail(err: "No such container: \(task.name).\(task.id.rawValue)")
+            }
+        default:
+            return
+        }
+    }
+
+    private func prepare() {
+        busy = true
+        let image = task.spec.image
+        runtime.pull(image, duration: task.spec.behaviour.pull) { [weak self] result in
+            guard let self else { return }
+            self.busy = false
+            guard self.state == .preparing else { return }
+            switch result {
+            case .success:
+                do throws(ContainerRuntime.Failure) {
+                    try self.runtime.create(id: self.containerID, image: image, serviceName: self.task.serviceName,
+                                            behaviour: self.task.spec.behaviour, stopGracePeriod: self.task.spec.stopGracePeriod)
+                    self.move(to: .ready, "prepared")
+                } catch {
+                    self.reject(err: error.message)
+                    return
+                }
+                self.advance()
+            case let .failure(failure):
+                self.reject(err: failure.message)
+            }
+        }
+    }
+
+    /// The container exited on its own or was killed.
+    func containerExited(code: Int) {
+        guard !state.isTerminal else { return }
+        if task.desiredState >= .shutdown {
+            move(to: .shutdown, "shutdown")
+        } else if code == 0 {
+            move(to: .complete, "finished")
+        } else {
+            fail(err: "task: non-zero exit (\(code))", exitCode: code)
+        }
+    }
+
+    private func shutDown() {
+        if let container = runtime.container(containerID), container.isRunning || container.state == .starting {
+            if container.state != .stopping { runtime.stop(containerID) }
+            return  // SHUTDOWN is reported when the container exits
+        }
+        move(to: .shutdown, "shutdown")
+    }
+
+    private func reject(err: String) {
+        var status = TaskStatus(state: .rejected, message: "preparing", timestamp: now())
+        status.err = err
+        state = .rejected
+        report(task.id, status)
+    }
+
+    private func fail(err: String, exitCode: Int? = nil) {
+        var status = TaskStatus(state: .failed, message: "started", timestamp: now())
+        status.err = err
+        status.exitCode = exitCode
+        state = .failed
+        report(task.id, status)
+    }
+
+    private func move(to next: TaskState, _ message: String) {
+        guard next > state else { return }
+        state = next
+        report(task.id, TaskStatus(state: next, message: message, timestamp: now()))
+    }
+}

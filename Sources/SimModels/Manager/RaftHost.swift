@@ -1,0 +1,177 @@
+import SimEngine
+
+/// Runs a `RaftNode` on a simulated host: ticks it on a timer, persists what it hands over to
+/// the host's disk and syncs **before** sending its messages, applies committed entries, takes
+/// snapshots, and rebuilds the node from the disk after a restart.
+///
+/// Generic over the command and the application state so that the same shell drives the
+/// Swarm store and the plain Raft tests.
+public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
+    public typealias Node = RaftNode<Command, AppState>
+    public typealias Entry = RaftEntry<Command>
+
+    /// What the host does with the node's output.
+    public struct Callbacks {
+        /// Sends a message to a peer.
+        public var send: (RaftMessage<Command, AppState>) -> Void
+        /// Applies one committed entry (commands and configuration changes alike).
+        public var apply: (Entry) -> Void
+        /// Replaces the application state with a snapshot's.
+        public var restore: (AppState) -> Void
+        /// The application state now, for a snapshot.
+        public var snapshotState: () -> AppState
+        /// Role or leader changed.
+        public var softStateChanged: (RaftSoftState) -> Void
+        /// Something worth tracing happened inside the node.
+        public var event: (RaftEvent) -> Void
+
+        public init(send: @escaping (RaftMessage<Command, AppState>) -> Void, apply: @escaping (Entry) -> Void,
+                    restore: @escaping (AppState) -> Void, snapshotState: @escaping () -> AppState,
+                    softStateChanged: @escaping (RaftSoftState) -> Void, event: @escaping (RaftEvent) -> Void) {
+            self.send = send
+            self.apply = apply
+            self.restore = restore
+            self.snapshotState = snapshotState
+            self.softStateChanged = softStateChanged
+            self.event = event
+        }
+    }
+
+    static var hardStateKey: String { "raft/hardstate" }
+    static var snapshotKey: String { "raft/snapshot" }
+    static var walLog: String { "raft/wal" }
+
+    public private(set) var node: Node
+    private let simulation: Simulation
+    private let host: Host
+    private let tickInterval: SimDuration
+    private let callbacks: Callbacks
+    private var syncing = false
+    private var stopped = false
+    private var tickTimer: TimerID?
+
+    /// - Parameter node: a node built from `RaftHost.persistedState(on:)` (restart), a fresh
+    ///   joining node, or a bootstrapped one.
+    public init(node: Node, simulation: Simulation, host: Host, tickInterval: SimDuration, callbacks: Callbacks) {
+        self.node = node
+        self.simulation = simulation
+        self.host = host
+        self.tickInterval = tickInterval
+        self.callbacks = callbacks
+    }
+
+    /// What the disk holds for Raft: the state a restarted node recovers from.
+    public static func persistedState(on disk: Disk) -> RaftPersistentState<Command, AppState> {
+        let hardState = disk.get(hardStateKey) as? RaftHardState ?? RaftHardState()
+        let snapshot = disk.get(snapshotKey) as? RaftSnapshot<AppState>
+        var entries = disk.records(walLog).compactMap { $0 as? Entry }
+        if let snapshot { entries.removeAll { $0.index <= snapshot.index } }
+        return RaftPersistentState(hardState: hardState, snapshot: snapshot, entries: entries)
+    }
+
+    /// Erases Raft's data from the disk (a demoted or removed manager, SwarmKit `clearData`).
+    public static func wipe(_ disk: Disk) {
+        disk.remove(hardStateKey)
+        disk.remove(snapshotKey)
+        disk.truncate(walLog, keepingFirst: 0)
+    }
+
+    // MARK: - Driving the node
+
+    /// Starts ticking, with a first tick at a random phase within one interval (hosts'
+    /// clocks are not aligned), and hands over whatever the node already has.
+    public func start(phase random: inout RandomStream) {
+        let phase = SimDuration(nanoseconds: Int64(random.nextInt(below: Int(max(tickInterval.nanoseconds, 1)))))
+        scheduleTick(after: phase)
+        // A restarted node re-applies its committed entries (after its snapshot).
+        if let snapshot = node.snapshot { callbacks.restore(snapshot.state) }
+        processReady()
+    }
+
+    /// Stops ticking and handling output (the manager is shutting down on this host).
+    public func stop() {
+        stopped = true
+        if let tickTimer { simulation.cancel(tickTimer) }
+    }
+
+    private func scheduleTick(after delay: SimDuration) {
+        tickTimer = simulation.schedule(after: delay, host: host.id) { [unowned self] in
+            guard !self.stopped else { return }
+            self.node.tick()
+            self.processReady()
+            self.scheduleTick(after: self.tickInterval)
+        }
+    }
+
+    /// Feeds a message from a peer.
+    public func receive(_ message: RaftMessage<Command, AppState>) {
+        guard !stopped else { return }
+        node.step(message)
+        processReady()
+    }
+
+    /// Runs `body` on the node (propose, campaign, transfer...) and hands over its output.
+    @discardableResult
+    public func withNode<T>(_ body: (inout Node) -> T) -> T {
+        let result = body(&node)
+        processReady()
+        return result
+    }
+
+    // MARK: - Ready handling
+
+    /// Handles the node's output one `RaftReady` at a time: persist, sync, then send and apply.
+    public func processReady() {
+        guard !syncing, !stopped, let ready = node.takeReady() else { return }
+        if let soft = ready.softState { callbacks.softStateChanged(soft) }
+        for event in ready.events { callbacks.event(event) }
+        let needsDisk = persist(ready)
+        if needsDisk {
+            syncing = true
+            host.disk.sync { [weak self] in
+                guard let self, !self.stopped else { return }
+                self.syncing = false
+                self.finish(ready)
+            }
+        } else {
+            finish(ready)
+        }
+    }
+
+    private func finish(_ ready: RaftReady<Command, AppState>) {
+        if ready.restoreSnapshot, let snapshot = ready.snapshot { callbacks.restore(snapshot.state) }
+        for message in ready.messages { callbacks.send(message) }
+        for entry in ready.committedEntries { callbacks.apply(entry) }
+        if node.needsSnapshot {
+            _ = node.compact(snapshotAt: node.appliedIndex, state: callbacks.snapshotState())
+        }
+        processReady()
+    }
+
+    /// Writes what the ready asks to persist; returns whether anything was written.
+    private func persist(_ ready: RaftReady<Command, AppState>) -> Bool {
+        let disk = host.disk
+        var wrote = false
+        if let snapshot = ready.snapshot {
+            disk.put(Self.snapshotKey, snapshot)
+            let kept = ready.restoreSnapshot ? [] : disk.records(Self.walLog).compactMap { $0 as? Entry }.filter { $0.index > snapshot.index }
+            disk.truncate(Self.walLog, keepingFirst: 0)
+            if !kept.isEmpty { disk.append(Self.walLog, kept) }
+            wrote = true
+        }
+        if let from = ready.overwriteFrom {
+            let count = disk.recordCount(Self.walLog)
+            if count > 0, let first = disk.records(Self.walLog).first as? Entry, from <= first.index + RaftIndex(count - 1) {
+                let keep = from > first.index ? Int(from - first.index) : 0
+                disk.truncate(Self.walLog, keepingFirst: keep)
+            }
+            if !ready.entries.isEmpty { disk.append(Self.walLog, ready.entries) }
+            wrote = true
+        }
+        if let hardState = ready.hardState {
+            disk.put(Self.hardStateKey, hardState)
+            wrote = true
+        }
+        return wrote
+    }
+}

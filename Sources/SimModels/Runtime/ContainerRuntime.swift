@@ -1,0 +1,167 @@
+import SimEngine
+
+/// A host's container engine: an image cache, image pulls, and containers that start, run,
+/// exit with a code, and stop on SIGTERM (SIGKILL at the stop grace period).
+///
+/// Pulled images are on disk and survive reboots; containers do not survive their host.
+/// Events are reported to one listener (the agent) as `ContainerEvent`s.
+public final class ContainerRuntime {
+    public enum Event: Sendable {
+        case exited(containerID: String, code: Int)
+    }
+
+    /// Why a runtime operation failed.
+    public struct Failure: Error, Sendable {
+        public var message: String
+    }
+
+    private let simulation: Simulation
+    private let host: Host
+    private var images: Set<String>
+    private var pulling: [String: [(Result<Void, Failure>) -> Void]] = [:]
+    private var containers: [String: Container] = [:]
+    private var timers: [String: TimerID] = [:]
+    /// Set by the `fail NODE image-pull` fault until `heal`.
+    public var pullsFail = false
+    /// Where container exits are reported.
+    public var onEvent: (Event) -> Void = { _ in }
+
+    public init(simulation: Simulation, host: Host) {
+        self.simulation = simulation
+        self.host = host
+        images = Set(host.disk.records("images").compactMap { $0 as? String })
+    }
+
+    // MARK: - Images
+
+    public func hasImage(_ image: String) -> Bool {
+        images.contains(image)
+    }
+
+    /// Pulls `image` (taking `duration`) unless present; concurrent pulls of one image share the work.
+    public func pull(_ image: String, duration: SimDuration, completion: @escaping (Result<Void, Failure>) -> Void) {
+        if images.contains(image) {
+            completion(.success(()))
+            return
+        }
+        if pullsFail {
+            simulation.schedule(after: .milliseconds(100), host: host.id) {
+                completion(.failure(Failure(message: "No such image: \(image)")))
+            }
+            return
+        }
+        if pulling[image] != nil {
+            pulling[image]!.append(completion)
+            return
+        }
+        pulling[image] = [completion]
+        simulation.schedule(after: duration, host: host.id) { [unowned self] in
+            let waiting = self.pulling.removeValue(forKey: image) ?? []
+            let result: Result<Void, Failure>
+            if self.pullsFail {
+                result = .failure(Failure(message: "No such image: \(image)"))
+            } else {
+                self.images.insert(image)
+                self.host.disk.append("images", [image])
+                self.host.disk.sync {}
+                result = .success(())
+            }
+            for completion in waiting { completion(result) }
+        }
+    }
+
+    // MARK: - Containers
+
+    /// The container with that ID, if the runtime knows it.
+    public func container(_ id: String) -> Container? {
+        containers[id]
+    }
+
+    /// Containers running (or stopping) now, sorted by ID.
+    public var runningContainers: [Container] {
+        containers.values.filter(\.isRunning).sorted { $0.id < $1.id }
+    }
+
+    /// Number of containers running (or stopping) now.
+    public var runningCount: Int {
+        containers.values.reduce(0) { $0 + ($1.isRunning ? 1 : 0) }
+    }
+
+    /// Creates a container for a task; its image must be present.
+    public func create(id: String, image: String, serviceName: String, behaviour: ContainerBehaviour,
+                       stopGracePeriod: SimDuration) throws(Failure) {
+        guard images.contains(image) else { throw Failure(message: "No such image: \(image)") }
+        containers[id] = Container(id: id, image: image, serviceName: serviceName, state: .created,
+                                   behaviour: behaviour, stopGracePeriod: stopGracePeriod)
+    }
+
+    /// Starts a created container: running after the start time; `started` is called then.
+    /// With `fail_after`, it exits on its own with the exit code after running that long.
+    public func start(_ id: String, started: @escaping () -> Void) {
+        guard var container = containers[id], container.state == .created else { return }
+        container.state = .starting
+        containers[id] = container
+        timers[id] = simulation.schedule(after: container.behaviour.start, host: host.id) { [unowned self] in
+            guard var running = self.containers[id], running.state == .starting else { return }
+            running.state = .running
+            running.startedAt = self.simulation.now
+            self.containers[id] = running
+            if let failAfter = running.behaviour.failAfter {
+                self.timers[id] = self.simulation.schedule(after: failAfter, host: self.host.id) { [unowned self] in
+                    self.exit(id, code: running.behaviour.exitCode)
+                }
+            }
+            started()
+        }
+    }
+
+    /// Sends SIGTERM: the container exits (code 0) after its stop time, or is killed (137) at the
+    /// stop grace period if it takes longer. A container not yet running is removed at once.
+    public func stop(_ id: String) {
+        guard var container = containers[id] else { return }
+        switch container.state {
+        case .created, .starting:
+            cancelTimer(id)
+            exit(id, code: 0)
+        case .running:
+            cancelTimer(id)
+            container.state = .stopping
+            containers[id] = container
+            let exitsCleanly = container.behaviour.stop <= container.stopGracePeriod
+            let after = exitsCleanly ? container.behaviour.stop : container.stopGracePeriod
+            timers[id] = simulation.schedule(after: after, host: host.id) { [unowned self] in
+                self.exit(id, code: exitsCleanly ? 0 : 137)
+            }
+        case .stopping, .exited:
+            return
+        }
+    }
+
+    /// SIGKILL: the container exits with code 137 at once (`kill web.2`, `docker rm -f`).
+    public func kill(_ id: String) {
+        guard let container = containers[id], container.isRunning || container.state == .starting else { return }
+        cancelTimer(id)
+        exit(id, code: 137)
+    }
+
+    /// Forgets an exited container.
+    public func remove(_ id: String) {
+        guard let container = containers[id] else { return }
+        if case .exited = container.state {
+            containers[id] = nil
+        }
+    }
+
+    private func exit(_ id: String, code: Int) {
+        guard var container = containers[id] else { return }
+        if case .exited = container.state { return }
+        container.state = .exited(code: code)
+        containers[id] = container
+        timers[id] = nil
+        onEvent(.exited(containerID: id, code: code))
+    }
+
+    private func cancelTimer(_ id: String) {
+        if let timer = timers.removeValue(forKey: id) { simulation.cancel(timer) }
+    }
+}
