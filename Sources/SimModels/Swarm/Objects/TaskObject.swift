@@ -37,6 +37,9 @@ public struct TaskObject: Equatable, Sendable {
     /// Published ports in host mode and network attachments, set by the allocator.
     public var networks: [NetworkAddress] = []
     public var hostPorts: [PortConfig] = []
+    /// The service's endpoint spec when the task was made (SwarmKit `Task.Endpoint.Spec`), for the
+    /// update supervisor's dirty check; nil if unknown.
+    public var endpoint: EndpointSpec?
     public var createdAt: SimInstant
 
     public init(id: TaskID, serviceID: ServiceID, serviceName: String, slot: Int, nodeID: NodeID?,

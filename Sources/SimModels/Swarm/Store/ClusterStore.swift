@@ -1,0 +1,211 @@
+import SimEngine
+
+/// A replicated slot: (service, slot number) for a replicated task, (service, node) for a
+/// global one. SwarmKit's `instanceTuple` / `SlotTuple`.
+public struct SlotKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var serviceID: ServiceID
+    /// 1-based for replicated tasks; 0 for global tasks.
+    public var slot: Int
+    /// Set for global tasks only.
+    public var nodeID: NodeID?
+
+    public init(serviceID: ServiceID, slot: Int, nodeID: NodeID?) {
+        self.serviceID = serviceID
+        self.slot = slot
+        self.nodeID = slot > 0 ? nil : nodeID
+    }
+
+    /// The slot `task` belongs to.
+    public init(_ task: TaskObject) {
+        self.init(serviceID: task.serviceID, slot: task.slot, nodeID: task.nodeID)
+    }
+
+    public static func < (a: SlotKey, b: SlotKey) -> Bool {
+        if a.serviceID != b.serviceID { return a.serviceID < b.serviceID }
+        if a.slot != b.slot { return a.slot < b.slot }
+        return (a.nodeID?.rawValue ?? "") < (b.nodeID?.rawValue ?? "")
+    }
+
+    public var description: String {
+        slot > 0 ? "\(serviceID.short).\(slot)" : "\(serviceID.short).\(nodeID?.short ?? "-")"
+    }
+}
+
+/// A published port in host mode, as the scheduler's HostPortFilter keys it.
+public struct HostPort: Hashable, Comparable, Sendable {
+    public var proto: String
+    public var port: Int
+
+    public init(proto: String, port: Int) {
+        self.proto = proto
+        self.port = port
+    }
+
+    public static func < (a: HostPort, b: HostPort) -> Bool {
+        a.port != b.port ? a.port < b.port : a.proto < b.proto
+    }
+}
+
+/// What the tasks assigned to a node use, kept up to date by the store for the scheduler
+/// (SwarmKit's `NodeInfo`: tasks observed ASSIGNED..RUNNING count; those desired at most
+/// COMPLETE are "active").
+public struct NodeUsage: Equatable, Sendable {
+    /// Tasks observed ASSIGNED..RUNNING on the node.
+    public var tasks: Int = 0
+    public var reservedNanoCPUs: Int64 = 0
+    public var reservedMemoryBytes: Int64 = 0
+    /// Of `tasks`, those whose desired state is at most COMPLETE.
+    public var activeTasks: Int = 0
+    public var activeTasksByService: [ServiceID: Int] = [:]
+    /// Host-mode published ports in use, with the number of tasks using each.
+    public var hostPorts: [HostPort: Int] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { tasks == 0 }
+}
+
+/// The replicated state machine: nodes, services, tasks, networks and the cluster object, with
+/// the indexes SwarmKit's memory store keeps (by service, by node, by slot) and the per-node usage
+/// the scheduler needs. A value type: managers each hold one and apply committed actions to it.
+///
+/// Accessors that return several objects return them in a documented, deterministic order.
+public struct ClusterStore: Equatable, Sendable {
+    public internal(set) var cluster: ClusterObject?
+    public internal(set) var nodes: [NodeID: NodeObject] = [:]
+    public internal(set) var services: [ServiceID: ServiceObject] = [:]
+    public internal(set) var tasks: [TaskID: TaskObject] = [:]
+    public internal(set) var networks: [NetworkID: NetworkObject] = [:]
+
+    // MARK: Indexes (derived; rebuilt identically on every manager by applying the same actions)
+
+    var tasksByService: [ServiceID: Set<TaskID>] = [:]
+    var tasksByNode: [NodeID: Set<TaskID>] = [:]
+    /// Task IDs of each slot in creation order.
+    var tasksBySlot: [SlotKey: [TaskID]] = [:]
+    /// Creation order of tasks and networks (an apply counter, identical on every manager).
+    var taskSequence: [TaskID: UInt64] = [:]
+    var networkSequence: [NetworkID: UInt64] = [:]
+    var nextSequence: UInt64 = 1
+    var serviceIDsByName: [String: ServiceID] = [:]
+    var networkIDsByName: [String: NetworkID] = [:]
+    var usageByNode: [NodeID: NodeUsage] = [:]
+    /// Tasks observed NEW (waiting for the allocator) and PENDING (waiting for the scheduler).
+    var newTaskIDs: Set<TaskID> = []
+    var pendingTaskIDs: Set<TaskID> = []
+
+    /// How many changes have been applied (a cheap "has anything changed" stamp).
+    public internal(set) var changeCount: UInt64 = 0
+
+    public init() {}
+
+    // MARK: - Single lookups (O(1))
+
+    public func node(_ id: NodeID) -> NodeObject? { nodes[id] }
+    public func service(_ id: ServiceID) -> ServiceObject? { services[id] }
+    public func task(_ id: TaskID) -> TaskObject? { tasks[id] }
+    public func network(_ id: NetworkID) -> NetworkObject? { networks[id] }
+
+    public func service(named name: String) -> ServiceObject? {
+        serviceIDsByName[name].flatMap { services[$0] }
+    }
+
+    public func network(named name: String) -> NetworkObject? {
+        networkIDsByName[name].flatMap { networks[$0] }
+    }
+
+    /// The ingress network, if one exists.
+    public var ingressNetwork: NetworkObject? {
+        networksSorted.first { $0.isIngress }
+    }
+
+    /// What the tasks on `node` use (zero if none).
+    /// - Complexity: O(1)
+    public func usage(ofNode id: NodeID) -> NodeUsage { usageByNode[id] ?? NodeUsage() }
+
+    /// The order in which `task` was created (smaller is older).
+    public func creationSequence(ofTask id: TaskID) -> UInt64 { taskSequence[id] ?? .max }
+
+    // MARK: - Ordered collections
+
+    /// Every node, sorted by ID.
+    /// - Complexity: O(n log n)
+    public var nodesSorted: [NodeObject] {
+        nodes.keys.sorted().map { nodes[$0]! }
+    }
+
+    /// Every service, sorted by name.
+    /// - Complexity: O(n log n)
+    public var servicesSortedByName: [ServiceObject] {
+        serviceIDsByName.keys.sorted().map { services[serviceIDsByName[$0]!]! }
+    }
+
+    /// Every network, in creation order.
+    public var networksSorted: [NetworkObject] {
+        networks.keys.sorted { networkSequence[$0]! < networkSequence[$1]! }.map { networks[$0]! }
+    }
+
+    /// Every task, in creation order.
+    /// - Complexity: O(n log n)
+    public var tasksSorted: [TaskObject] {
+        sortedByCreation(Array(tasks.keys))
+    }
+
+    /// The tasks of a service, sorted by slot, then node (global), then creation.
+    /// - Complexity: O(k log k) for k tasks of the service.
+    public func tasks(ofService id: ServiceID) -> [TaskObject] {
+        guard let ids = tasksByService[id] else { return [] }
+        return ids.map { tasks[$0]! }.sorted { a, b in
+            if a.slot != b.slot { return a.slot < b.slot }
+            let an = a.nodeID?.rawValue ?? "", bn = b.nodeID?.rawValue ?? ""
+            if an != bn { return an < bn }
+            return taskSequence[a.id]! < taskSequence[b.id]!
+        }
+    }
+
+    /// Number of tasks of a service (any state). O(1).
+    public func taskCount(ofService id: ServiceID) -> Int { tasksByService[id]?.count ?? 0 }
+
+    /// The tasks on a node, in creation order.
+    /// - Complexity: O(k log k) for k tasks on the node.
+    public func tasks(onNode id: NodeID) -> [TaskObject] {
+        guard let ids = tasksByNode[id] else { return [] }
+        return sortedByCreation(Array(ids))
+    }
+
+    /// The tasks of one slot, in creation order.
+    /// - Complexity: O(k) for k tasks in the slot.
+    public func tasks(inSlot key: SlotKey) -> [TaskObject] {
+        (tasksBySlot[key] ?? []).map { tasks[$0]! }
+    }
+
+    /// Tasks observed NEW, in creation order (the allocator's queue).
+    public var newTasks: [TaskObject] { sortedByCreation(Array(newTaskIDs)) }
+
+    /// Tasks observed PENDING, in creation order (the scheduler's queue, pre-assigned ones included).
+    public var pendingTasks: [TaskObject] { sortedByCreation(Array(pendingTaskIDs)) }
+
+    /// Whether any task waits for the scheduler. O(1).
+    public var hasPendingTasks: Bool { !pendingTaskIDs.isEmpty }
+
+    /// Whether any task waits for the allocator. O(1).
+    public var hasNewTasks: Bool { !newTaskIDs.isEmpty }
+
+    func sortedByCreation(_ ids: [TaskID]) -> [TaskObject] {
+        ids.sorted { taskSequence[$0]! < taskSequence[$1]! }.map { tasks[$0]! }
+    }
+}
+
+// MARK: - The dispatcher's view
+
+extension ClusterStore: DispatcherStore {
+    public var nodesSortedByID: [NodeObject] { nodesSorted }
+
+    public func tasksAssigned(to node: NodeID) -> [TaskObject] {
+        guard let ids = tasksByNode[node] else { return [] }
+        return ids.sorted().compactMap { id in
+            let t = tasks[id]!
+            return t.status.state >= .assigned ? t : nil
+        }
+    }
+}
