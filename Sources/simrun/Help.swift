@@ -8,6 +8,7 @@ enum Help {
 
     static let commands: [Command] = [
         Command(name: "bench", usage: "simrun bench engine|network [options]", summary: "measure the engine (hold model) or replay a randomized network workload"),
+        Command(name: "sweep", usage: "simrun sweep raft|elections [--seeds A..B] [--managers 3,5,7] [--jobs N]", summary: "randomized Raft fault sweeps and election-time statistics"),
     ]
 
     static func usageLine(for command: String?) -> String {
@@ -32,6 +33,26 @@ enum Help {
                       and digest=HEX, a digest of the whole trace: same seed, same digest.
 
             Build in release mode for meaningful figures: swift run -c release simrun bench engine
+            """
+        case "sweep":
+            return """
+            USAGE: simrun sweep raft [--seeds A..B] [--managers 3,5,7] [--jobs N] [--quiet]
+                   simrun sweep elections [--seeds A..B] [--managers 3,5] [--jobs N]
+
+            raft       For every seed and manager count: a Raft cluster on the real engine under
+                       2 minutes of random crashes, restarts, partitions, one-way drops, loss and
+                       latency while a client proposes; then the faults stop and the cluster has
+                       a minute of quiet. A run fails on any safety violation (two leaders in a
+                       term, diverging logs, a lost or changed committed entry), on no leader
+                       within 50 s of the faults stopping, or on an acknowledged proposal missing
+                       from a member. Prints one line per manager count and "N passed, M failed".
+                       Exit status 1 if any run failed.
+            elections  For every seed: the leader crashes; prints min, median, p90 and max of the
+                       time until a new leader, with SwarmKit's defaults (tick 1s, election tick 10).
+
+            --seeds A..B   seeds to run (default 1..100)
+            --managers L   comma-separated manager counts (default 3,5,7)
+            --jobs N       parallel runs (default: the number of cores)
             """
         default:
             var lines = [

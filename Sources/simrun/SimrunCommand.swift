@@ -31,6 +31,8 @@ enum SimrunCommand {
             return 0
         case "bench":
             return try BenchCommand.run(rest)
+        case "sweep":
+            return try SweepCommand.run(rest)
         default:
             if first.hasPrefix("-") {
                 var message = "unknown option '\(first)'"

@@ -33,8 +33,11 @@ import SimEngine
         }
         let leader = try #require(newLeader, "seed \(seed): no leader 40 s after the crash")
         #expect(leader != first)
-        // Followers wait a randomized election timeout of 10–19 ticks after the last heartbeat.
-        #expect(elapsed >= .seconds(9), "seed \(seed): new leader after \(elapsed)")
+        // Followers campaign after a randomized 10–19 of their own ticks since the last heartbeat,
+        // i.e. at least 9 s after it (the first tick may come just after the heartbeat). The last
+        // heartbeat left the leader up to one tick before the crash, hence at least 8 s after
+        // the crash; `simrun sweep elections` gives the distribution.
+        #expect(elapsed >= .seconds(8), "seed \(seed): new leader after \(elapsed)")
         #expect(elapsed <= .seconds(21), "seed \(seed): new leader after \(elapsed)")
     }
 

@@ -15,6 +15,8 @@ public final class RaftLabCluster {
     public private(set) var acknowledged: [(index: RaftIndex, term: RaftTerm, command: UInt64)] = []
     private var awaiting: [UInt64: (host: HostID, index: RaftIndex, term: RaftTerm)] = [:]
     private var nextCommand: UInt64 = 1
+    /// The safety checker, when one observes the lab.
+    var checker: RaftLabChecker?
 
     public init(seed: UInt64, managers: Int, config: RaftConfig = RaftConfig(), tickInterval: SimDuration = .seconds(1),
                 network: LinkParameters = LinkParameters()) {
@@ -46,6 +48,14 @@ public final class RaftLabCluster {
         let live = liveServers
         guard let highest = live.map({ $0.raft.node.term }).max() else { return nil }
         return live.first { $0.raft.node.isLeader && $0.raft.node.term == highest }?.host.name
+    }
+
+    /// True when every host is up and every member holds and has applied the leader's whole log.
+    public var isConverged: Bool {
+        guard let name = leader, let leaderNode = node(name), liveServers.count == simulation.hosts.count else { return false }
+        return liveServers.allSatisfy {
+            $0.raft.node.lastIndex == leaderNode.lastIndex && $0.raft.node.appliedIndex == leaderNode.commitIndex
+        } && leaderNode.commitIndex == leaderNode.lastIndex
     }
 
     /// The highest term of any live member.
@@ -86,11 +96,13 @@ public final class RaftLabCluster {
     // MARK: - Hooks from the servers
 
     func didApply(_ entry: RaftEntry<UInt64>, on server: RaftLabServer) {
+        checker?.applied(entry, by: server.raftID)
         guard let command = entry.command, let wait = awaiting[command], wait.host == server.host.id else { return }
         awaiting[command] = nil
         // The proposer applied its own entry: the client is told it committed.
         if wait.index == entry.index && wait.term == entry.term {
             acknowledged.append((entry.index, entry.term, command))
+            checker?.acknowledged(entry, leaderTerm: entry.term)
         }
     }
 

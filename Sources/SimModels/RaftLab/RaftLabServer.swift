@@ -23,6 +23,7 @@ final class RaftLabServer: HostSoftware {
 
     func start() {
         let sim = lab.simulation
+        lab.checker?.booted(raftID, firstTime: host.epoch == 0)
         let random = sim.stream(named: "raft/\(host.name)/\(host.epoch)")
         let persisted = RaftHost<UInt64, [UInt64]>.persistedState(on: host.disk)
         let node: RaftNode<UInt64, [UInt64]>
@@ -42,6 +43,9 @@ final class RaftLabServer: HostSoftware {
             restore: { [unowned self] state in
                 // The lab's snapshot state is the applied commands; indexes are not kept in it.
                 self.applied = state.map { (0, $0) }
+                if let snapshot = self.raft?.node.snapshot {
+                    self.lab.checker?.restored(index: snapshot.index, term: snapshot.term, by: self.raftID)
+                }
             },
             snapshotState: { [unowned self] in self.applied.map(\.command) },
             softStateChanged: { [unowned self] soft in self.lab.softStateChanged(soft, on: self) },
