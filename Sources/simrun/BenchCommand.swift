@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 import SimEngine
 
 /// `simrun bench engine|network`: performance and determinism workloads on the real engine.

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// The top of the command line: picks the subcommand, prints errors in one place, and
 /// turns them into exit statuses (0 ok, 1 an expectation failed, 2 bad input or usage).
