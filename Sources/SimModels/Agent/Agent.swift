@@ -114,7 +114,7 @@ public final class Agent {
         guard let manager else { return }
         let requestID = takeRequestID()
         session = .registering(requestID: requestID, manager: manager)
-        send(.dispatcher(request(.register(description: configuration.description), sessionID: "", id: requestID)), manager)
+        send(.request(.dispatcher(request(.register(description: configuration.description), sessionID: "", id: requestID)), origin: host.id), manager)
         armRPCTimeout()
     }
 
@@ -186,7 +186,7 @@ public final class Agent {
     private func sendHeartbeat() {
         guard case let .connected(sessionID, manager) = session else { return }
         heartbeatRequest = takeRequestID()
-        send(.dispatcher(request(.heartbeat, sessionID: sessionID, id: heartbeatRequest)), manager)
+        send(.request(.dispatcher(request(.heartbeat, sessionID: sessionID, id: heartbeatRequest)), origin: host.id), manager)
         armRPCTimeout()
     }
 
@@ -246,7 +246,7 @@ public final class Agent {
         // Acknowledged statuses are dropped when the dispatcher answers; until then they stay queued.
         unreportedOrder.removeAll()
         for id in ids { unreported[id] = nil }
-        send(.dispatcher(request(.updateTaskStatus(updates), sessionID: sessionID, id: requestID)), manager)
+        send(.request(.dispatcher(request(.updateTaskStatus(updates), sessionID: sessionID, id: requestID)), origin: host.id), manager)
         simulation.schedule(after: Self.rpcTimeout, host: host.id) { [unowned self] in
             guard let inFlight = self.statusInFlight, inFlight.requestID == requestID else { return }
             // Requeue what was not acknowledged, keeping newer reports.

@@ -22,6 +22,8 @@ public final class Dispatcher {
     private var random: RandomStream
     private let store: () -> DispatcherStore
     private let send: (SwarmMessage, HostID) -> Void
+    /// The hosts of the managers, for the list agents pick from.
+    private let managerHosts: () -> [HostID]
     /// Proposes writes; the completion says whether they committed.
     private let propose: ([DispatcherWrite], @escaping (Bool) -> Void) -> Void
     private var sessions: [NodeID: NodeSession] = [:]
@@ -37,7 +39,7 @@ public final class Dispatcher {
     private var running = false
 
     public init(simulation: Simulation, host: Host, heartbeatPeriod: SimDuration, store: @escaping () -> DispatcherStore,
-                send: @escaping (SwarmMessage, HostID) -> Void,
+                send: @escaping (SwarmMessage, HostID) -> Void, managerHosts: @escaping () -> [HostID],
                 propose: @escaping ([DispatcherWrite], @escaping (Bool) -> Void) -> Void) {
         self.simulation = simulation
         self.host = host
@@ -45,6 +47,7 @@ public final class Dispatcher {
         self.random = simulation.stream(named: "dispatcher/\(host.name)/\(host.epoch)/\(simulation.now.nanoseconds)")
         self.store = store
         self.send = send
+        self.managerHosts = managerHosts
         self.propose = propose
     }
 
@@ -177,12 +180,6 @@ public final class Dispatcher {
         return SimDuration(nanoseconds: period.nanoseconds + offset)
     }
 
-    private func managerHosts() -> [HostID] {
-        store().nodesSortedByID.filter { $0.role == .manager }.compactMap { node in
-            simulation.hosts.first { $0.name == node.description.hostname }?.id
-        }
-    }
-
     // MARK: - Writes (batched every 100 ms)
 
     private func write(_ write: DispatcherWrite, completion: ((Bool) -> Void)? = nil) {
@@ -249,9 +246,9 @@ public final class Dispatcher {
 
     private func route(_ reply: DispatcherReply, agentHost: HostID, proxy: HostID) {
         if proxy == host.id {
-            send(.dispatcherReply(reply), agentHost)
+            send(.reply(.dispatcher(reply)), agentHost)
         } else {
-            send(.dispatcherRelay(reply, agentHost: agentHost), proxy)
+            send(.relay(.dispatcher(reply), origin: agentHost), proxy)
         }
     }
 }

@@ -1,13 +1,32 @@
 import SimEngine
 
 /// Everything Swarm nodes (and the CLI client) say to each other over the simulated network.
+///
+/// Requests to the managers (agents' dispatcher calls, joins, CLI control calls) may be sent to
+/// any manager: a manager that is not the leader forwards them to the leader (`proxied`) and
+/// relays the answer back (`relay`), as SwarmKit's raft proxies do. So a partition between a
+/// client and the leader does not matter while some manager reaches both.
 public enum SwarmMessage: NetworkMessage {
-    /// Agent → manager.
+    /// A Raft message between managers.
+    case raft(RaftMessage<StoreProposal, ClusterStore>)
+    /// A request from `origin` (agent, joining node or CLI client) to the manager it reached.
+    case request(ManagerRequest, origin: HostID)
+    /// A follower forwarding `origin`'s request to the leader; answers go back through `proxy`.
+    case proxied(ManagerRequest, origin: HostID, proxy: HostID)
+    /// An answer (or a pushed message) for the receiver.
+    case reply(ManagerReply)
+    /// An answer the leader sends through the proxy that forwarded the request, for `origin`.
+    case relay(ManagerReply, origin: HostID)
+}
+
+/// What can be asked of the managers.
+public enum ManagerRequest: Sendable {
     case dispatcher(DispatcherRequest)
-    /// Manager → agent (a reply or a pushed message).
-    case dispatcherReply(DispatcherReply)
-    /// A follower forwarding an agent's request to the leader; `proxy` is the follower.
-    case dispatcherProxied(DispatcherRequest, proxy: HostID)
-    /// The leader sending a reply or push for an agent through the manager it connected to.
-    case dispatcherRelay(DispatcherReply, agentHost: HostID)
+    case join(JoinRequest)
+}
+
+/// What the managers answer (or push).
+public enum ManagerReply: Sendable {
+    case dispatcher(DispatcherReply)
+    case join(JoinReply)
 }

@@ -1,0 +1,228 @@
+import SimEngine
+
+/// What runs only on the leader, once it has applied its whole log: the dispatcher and the
+/// decision logic (`SwarmLeader`: allocator, scheduler, orchestrators, restart and update
+/// supervisors, task reaper), plus joins. Stopped when leadership is lost.
+///
+/// It drives `SwarmLeader` as that type documents: changes in after every applied batch, one
+/// batch of its actions in flight at a time, wake-ups at its timers, and scheduling debounced
+/// 50 ms after the last change but at most 1 s after the first.
+public final class LeaderRuntime {
+    /// SwarmKit's scheduler debounce (`scheduler.go`).
+    static let scheduleDebounce = SimDuration.milliseconds(50)
+    static let scheduleMaxLatency = SimDuration.seconds(1)
+
+    public private(set) var leader = SwarmLeader()
+    public private(set) var dispatcher: Dispatcher!
+    unowned let manager: ManagerNode
+    private var random: RandomStream
+    private var batchInFlight = false
+    private var scheduleInFlight = false
+    private var wakeTimer: TimerID?
+    private var wakeAt: SimInstant?
+    private var scheduleTimer: TimerID?
+    private var scheduleRequestedAt: SimInstant?
+    private var running = false
+
+    private var simulation: Simulation { manager.simulation }
+    private var host: Host { manager.host }
+
+    init(manager: ManagerNode) {
+        self.manager = manager
+        random = manager.simulation.stream(named: "leader/\(manager.host.name)/\(manager.raft.node.term)")
+        dispatcher = Dispatcher(
+            simulation: manager.simulation, host: manager.host,
+            heartbeatPeriod: manager.store.cluster?.heartbeatPeriod ?? manager.world.heartbeatPeriod,
+            store: { [unowned manager] in manager.store },
+            send: { [unowned manager] message, destination in
+                manager.simulation.network.send(message, from: manager.host.id, to: destination)
+            },
+            managerHosts: { [unowned manager] in manager.memberHosts },
+            propose: { [unowned manager] writes, completion in
+                manager.propose(writes.flatMap(StoreAction.actions(for:)), completion: completion)
+            })
+    }
+
+    func start() {
+        running = true
+        bootstrapStoreIfNeeded()
+        dispatcher.start()
+        pump()
+        requestScheduling()
+    }
+
+    func stop() {
+        running = false
+        dispatcher.stop()
+        if let wakeTimer { simulation.cancel(wakeTimer) }
+        if let scheduleTimer { simulation.cancel(scheduleTimer) }
+        wakeTimer = nil
+        scheduleTimer = nil
+    }
+
+    /// `swarm init`: the first leader creates the cluster object, its own node and the ingress network.
+    private func bootstrapStoreIfNeeded() {
+        let store = manager.store
+        guard store.cluster == nil else { return }
+        let identity = manager.node.identity!
+        var actions: [StoreAction] = [.putCluster(ClusterObject(id: SwarmID.generate(using: &random), createdAt: simulation.now))]
+        if store.node(identity.nodeID) == nil {
+            var node = NodeObject(id: identity.nodeID, spec: NodeSpec(desiredRole: .manager), role: .manager,
+                                  description: manager.node.description, status: NodeStatus(state: .unknown))
+            node.managerStatus = ManagerStatus(raftID: manager.raftID, address: host.name)
+            actions.append(.createNode(node))
+        }
+        if store.ingressNetwork == nil {
+            actions.append(.createNetwork(Allocator.ingressNetwork(id: SwarmID.generate(using: &random))))
+        }
+        manager.propose(actions) { _ in }
+    }
+
+    // MARK: - Committed changes
+
+    /// Every batch applied to the leader's store comes through here.
+    func observe(_ changes: [StoreChange]) {
+        guard running else { return }
+        leader.observe(changes, store: manager.store, now: simulation.now)
+        var nodes: [NodeID] = []
+        for change in changes {
+            switch change {
+            case let .taskCreated(task):
+                if let node = task.nodeID { nodes.append(node) }
+            case let .taskUpdated(old, new):
+                if let node = new.nodeID { nodes.append(node) }
+                if let node = old.nodeID, node != new.nodeID { nodes.append(node) }
+            case let .taskDeleted(task):
+                if let node = task.nodeID { nodes.append(node) }
+            default:
+                continue
+            }
+        }
+        if !nodes.isEmpty { dispatcher.tasksChanged(onNodes: nodes) }
+        requestScheduling()
+        // Let the proposer's completion run first; then look for more work.
+        simulation.schedule(after: .zero, host: host.id) { [weak self] in self?.pump() }
+    }
+
+    // MARK: - Orchestration batches
+
+    private func pump() {
+        guard running, !batchInFlight else { return }
+        let actions = leader.nextBatch(store: manager.store, now: simulation.now, random: &random)
+        if !actions.isEmpty {
+            batchInFlight = true
+            manager.propose(actions) { [weak self] _ in
+                guard let self else { return }
+                self.batchInFlight = false
+                self.simulation.schedule(after: .zero, host: self.host.id) { [weak self] in self?.pump() }
+            }
+            return
+        }
+        armWake()
+    }
+
+    private func armWake() {
+        guard let next = leader.nextWake(now: simulation.now) else { return }
+        if next <= simulation.now {
+            simulation.schedule(after: .zero, host: host.id) { [weak self] in self?.pump() }
+            return
+        }
+        if let wakeAt, wakeAt <= next, wakeTimer != nil { return }
+        if let wakeTimer { simulation.cancel(wakeTimer) }
+        wakeAt = next
+        wakeTimer = simulation.schedule(at: next, host: host.id) { [weak self] in
+            self?.wakeTimer = nil
+            self?.wakeAt = nil
+            self?.pump()
+        }
+    }
+
+    // MARK: - Scheduling (debounced)
+
+    private func requestScheduling() {
+        guard running, leader.wantsScheduling(store: manager.store) else { return }
+        let now = simulation.now
+        let first = scheduleRequestedAt ?? now
+        scheduleRequestedAt = first
+        let due = min(now + Self.scheduleDebounce, first + Self.scheduleMaxLatency)
+        if let scheduleTimer { simulation.cancel(scheduleTimer) }
+        scheduleTimer = simulation.schedule(at: due, host: host.id) { [weak self] in
+            guard let self else { return }
+            self.scheduleTimer = nil
+            self.runScheduler()
+        }
+    }
+
+    private func runScheduler() {
+        guard running else { return }
+        guard !scheduleInFlight else {
+            requestScheduling()
+            return
+        }
+        scheduleRequestedAt = nil
+        let actions = leader.schedule(store: manager.store, now: simulation.now)
+        guard !actions.isEmpty else { return }
+        scheduleInFlight = true
+        manager.propose(actions) { [weak self] _ in
+            self?.scheduleInFlight = false
+            self?.requestScheduling()
+        }
+    }
+
+    // MARK: - Requests
+
+    func handle(_ request: ManagerRequest, origin: HostID, proxy: HostID) {
+        switch request {
+        case let .dispatcher(dispatcherRequest):
+            dispatcher.handle(dispatcherRequest, proxy: proxy)
+        case let .join(join):
+            handleJoin(join, origin: origin, proxy: proxy)
+        }
+    }
+
+    /// A node joins: the leader (which runs the CA in SwarmKit) creates its node object and,
+    /// for a manager, adds it to Raft; the answer goes out once that is committed.
+    private func handleJoin(_ join: JoinRequest, origin: HostID, proxy: HostID) {
+        let store = manager.store
+        let existing = join.nodeID.flatMap { store.node($0) }
+        let nodeID = existing?.id ?? SwarmID.generate(using: &random)
+        let reply = { [weak self] (outcome: JoinReply.Outcome) in
+            self?.manager.route(.join(JoinReply(requestID: join.requestID, outcome: outcome)), origin: origin, proxy: proxy)
+        }
+        var node = existing ?? NodeObject(id: nodeID, spec: NodeSpec(desiredRole: join.role), role: join.role,
+                                          description: join.description, status: NodeStatus(state: .unknown))
+        node.description = join.description
+        guard join.role == .manager else {
+            manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [weak self] committed in
+                guard let self else { return }
+                reply(committed ? .accepted(nodeID: nodeID, raftID: nil, managers: self.managerAddresses()) : .refused("join failed: leadership lost"))
+            }
+            return
+        }
+        let membership = manager.raft.node.membership
+        var raftID: RaftNodeID
+        repeat {
+            raftID = random.next() & 0x7FFF_FFFF_FFFF_FFFF
+        } while raftID == 0 || membership.contains(raftID) || membership.isRemoved(raftID)
+        let newID = raftID
+        node.spec.desiredRole = .manager
+        node.role = .manager
+        node.managerStatus = ManagerStatus(raftID: newID, address: join.address)
+        // The node object first: once the member is added, commits need the new member, which
+        // starts its Raft node only when it hears the answer.
+        manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [weak self] committed in
+            guard let self else { return }
+            guard committed else {
+                reply(.refused("join failed: leadership lost"))
+                return
+            }
+            self.manager.proposeConfChange(.addNode(newID, address: join.address)) { committed, reason in
+                reply(committed ? .accepted(nodeID: nodeID, raftID: newID, managers: self.managerAddresses()) : .refused(reason ?? "join failed"))
+            }
+        }
+    }
+
+    private func managerAddresses() -> [String] {
+        manager.raft.node.membership.members.map(\.address)
+    }
+}

@@ -1,0 +1,49 @@
+import SimEngine
+
+extension ManagerNode {
+    /// A request that reached this manager, directly from `origin` (`proxy == nil`) or forwarded
+    /// by the follower `proxy`. The leader serves it; a follower forwards it to the leader.
+    func handle(_ request: ManagerRequest, origin: HostID, proxy: HostID?) {
+        if let runtime = leaderRuntime {
+            runtime.handle(request, origin: origin, proxy: proxy ?? host.id)
+            return
+        }
+        if let proxy {
+            // Forwarded to us, but we no longer lead: answer through the proxy.
+            answer(request, failure: "rpc error: code = Unavailable desc = this node is not the leader", origin: origin, proxy: proxy)
+            return
+        }
+        if let leader = leaderHost, leader != host.id {
+            simulation.network.send(SwarmMessage.proxied(request, origin: origin, proxy: host.id), from: host.id, to: leader)
+            return
+        }
+        answer(request, failure: ManagerNode.noLeaderMessage, origin: origin, proxy: host.id)
+    }
+
+    /// SwarmKit's `lostQuorumMessage`.
+    public static let noLeaderMessage = "The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online."
+
+    /// Sends a reply to `origin`, through `proxy` unless this manager is the proxy.
+    func route(_ reply: ManagerReply, origin: HostID, proxy: HostID) {
+        if proxy == host.id {
+            simulation.network.send(SwarmMessage.reply(reply), from: host.id, to: origin)
+        } else {
+            simulation.network.send(SwarmMessage.relay(reply, origin: origin), from: host.id, to: proxy)
+        }
+    }
+
+    /// Relays the leader's answer to the client that asked this manager.
+    func relay(_ reply: ManagerReply, origin: HostID) {
+        simulation.network.send(SwarmMessage.reply(reply), from: host.id, to: origin)
+    }
+
+    func answer(_ request: ManagerRequest, failure: String, origin: HostID, proxy: HostID) {
+        switch request {
+        case let .dispatcher(dispatcherRequest):
+            let reply = DispatcherReply(requestID: dispatcherRequest.requestID, sessionID: dispatcherRequest.sessionID, body: .failed(failure))
+            route(.dispatcher(reply), origin: origin, proxy: proxy)
+        case let .join(join):
+            route(.join(JoinReply(requestID: join.requestID, outcome: .refused(failure))), origin: origin, proxy: proxy)
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import SimEngine
+
+/// The manager half of a node (what `swarmd` runs on a manager): a Raft member whose state
+/// machine is the replicated store, the proxy that forwards requests to the leader, and — on
+/// the leader only, once its log is applied — the leader's subsystems (`LeaderRuntime`).
+public final class ManagerNode {
+    public typealias Raft = RaftHost<StoreProposal, ClusterStore>
+
+    /// The store as this manager has applied it.
+    public private(set) var store = ClusterStore()
+    public private(set) var raft: Raft!
+    /// The leader's subsystems, while this manager leads and has applied its whole log.
+    public private(set) var leaderRuntime: LeaderRuntime?
+    public let raftID: RaftNodeID
+
+    unowned let node: SwarmNode
+    let world: SwarmWorld
+    var simulation: Simulation { world.simulation }
+    var host: Host { node.host }
+    /// Where each peer's messages came from (the connection they arrived on).
+    private var peerHosts: [RaftNodeID: HostID] = [:]
+    private var pending: [RaftIndex: (term: RaftTerm, completion: (Bool) -> Void)] = [:]
+    private var sequence: UInt64 = 0
+    private var lastTracedTerm: RaftTerm = 0
+    private var wasLeader = false
+    private var stopped = false
+
+    /// - Parameter raftNode: the node recovered from disk, bootstrapped by `swarm init`, or
+    ///   empty for a manager that just joined.
+    init(node: SwarmNode, raftNode: RaftNode<StoreProposal, ClusterStore>) {
+        self.node = node
+        self.world = node.world
+        self.raftID = raftNode.id
+        lastTracedTerm = raftNode.term
+        let callbacks = Raft.Callbacks(
+            send: { [unowned self] message in self.sendRaft(message) },
+            apply: { [unowned self] entry in self.apply(entry) },
+            restore: { [unowned self] state in self.store = state },
+            snapshotState: { [unowned self] in self.store },
+            softStateChanged: { [unowned self] soft in self.softStateChanged(soft) },
+            event: { [unowned self] event in self.raftEvent(event) })
+        raft = Raft(node: raftNode, simulation: world.simulation, host: node.host, tickInterval: world.tickInterval, callbacks: callbacks)
+    }
+
+    func start() {
+        var phase = simulation.stream(named: "raft-phase/\(host.name)/\(host.epoch)")
+        raft.start(phase: &phase)
+    }
+
+    /// Stops the manager on this host (demotion, removal, leave).
+    func stop() {
+        stopped = true
+        leaderRuntime?.stop()
+        leaderRuntime = nil
+        raft.stop()
+        failPending()
+    }
+
+    // MARK: - Observation
+
+    /// True while this manager's Raft node is the leader.
+    public var isLeader: Bool { raft.node.isLeader }
+
+    /// The host of the leader this manager knows of, if any.
+    public var leaderHost: HostID? {
+        guard let leader = raft.node.leaderID else { return nil }
+        if leader == raftID { return host.id }
+        guard let address = raft.node.membership.address(of: leader) else { return nil }
+        return world.host(at: address)
+    }
+
+    /// The hosts of the Raft members, as this manager knows them.
+    var memberHosts: [HostID] {
+        raft.node.membership.members.compactMap { world.host(at: $0.address) }
+    }
+
+    // MARK: - Raft transport
+
+    private func sendRaft(_ message: RaftMessage<StoreProposal, ClusterStore>) {
+        let destination = raft.node.membership.address(of: message.to).flatMap { world.host(at: $0) }
+            ?? peerHosts[message.to] ?? addressOfRemoved(message.to).flatMap { world.host(at: $0) }
+        guard let destination else { return }
+        simulation.network.send(SwarmMessage.raft(message), from: host.id, to: destination)
+    }
+
+    /// Messages to a member just removed still need an address (to tell it it was removed).
+    private func addressOfRemoved(_ id: RaftNodeID) -> String? {
+        store.nodesSorted.first { $0.managerStatus?.raftID == id }?.managerStatus?.address
+    }
+
+    /// A Raft message arrived from the host `sender`: answers go back the same way even to a
+    /// peer this manager does not yet know as a member (a new member hears from the leader first).
+    func receiveRaft(_ message: RaftMessage<StoreProposal, ClusterStore>, from sender: HostID) {
+        guard !stopped else { return }
+        peerHosts[message.from] = sender
+        raft.receive(message)
+    }
+
+    // MARK: - Proposals
+
+    /// Proposes store actions; `completion(true)` once they are committed and applied here,
+    /// `false` if this manager is not the leader or loses leadership first.
+    func propose(_ actions: [StoreAction], completion: @escaping (Bool) -> Void) {
+        guard !stopped, !actions.isEmpty else {
+            completion(!stopped)
+            return
+        }
+        sequence += 1
+        let proposal = StoreProposal(proposer: raftID, sequence: sequence, actions: actions)
+        let result = raft.withNode { $0.propose(proposal) }
+        track(result, completion)
+    }
+
+    /// Proposes a Raft membership change, with the same completion rule.
+    func proposeConfChange(_ change: RaftConfChange, completion: @escaping (Bool, String?) -> Void) {
+        let result = raft.withNode { $0.proposeConfChange(change) }
+        switch result {
+        case let .accepted(index, term):
+            pending[index] = (term, { completion($0, nil) })
+        case .notLeader:
+            completion(false, "this node is not the leader")
+        case .leadershipTransferInProgress:
+            completion(false, "leadership transfer in progress")
+        case .configurationChangePending:
+            completion(false, "a configuration change is already in progress")
+        case .noCommittedEntryInCurrentTerm:
+            completion(false, "the new leader has not committed an entry yet")
+        case let .invalidConfChange(reason):
+            completion(false, reason)
+        }
+    }
+
+    private func track(_ result: RaftProposalResult, _ completion: @escaping (Bool) -> Void) {
+        if case let .accepted(index, term) = result {
+            pending[index] = (term, completion)
+        } else {
+            completion(false)
+        }
+    }
+
+    private func failPending() {
+        let waiting = pending.keys.sorted().map { pending[$0]!.completion }
+        pending.removeAll()
+        for completion in waiting { completion(false) }
+    }
+
+    // MARK: - Applying committed entries
+
+    private func apply(_ entry: RaftEntry<StoreProposal>) {
+        var changes: [StoreChange] = []
+        if let proposal = entry.command {
+            changes = store.apply(proposal.actions)
+            traceChanges(changes)
+        } else if let change = entry.confChange {
+            simulation.emit(node: host.name, component: "raft", kind: "raft.conf", "configuration change applied: \(change)")
+        }
+        if let waiting = pending.removeValue(forKey: entry.index) {
+            // Resolved after the store reflects the entry, so callers read the new state.
+            leaderRuntime?.observe(changes)
+            waiting.completion(waiting.term == entry.term)
+        } else {
+            leaderRuntime?.observe(changes)
+        }
+        checkLeadershipReady()
+    }
+
+    /// Leader-only subsystems start once the new leader has applied every entry in its log
+    /// (SwarmKit publishes `IsLeader` only when caught up).
+    private func checkLeadershipReady() {
+        guard leaderRuntime == nil, !stopped, raft.node.isLeader,
+              raft.node.appliedIndex == raft.node.lastIndex else { return }
+        simulation.emit(node: host.name, component: "manager", kind: "manager.leader",
+                        "leader subsystems started (dispatcher, orchestrators, scheduler, allocator)")
+        let runtime = LeaderRuntime(manager: self)
+        leaderRuntime = runtime
+        runtime.start()
+    }
+
+    // MARK: - Role changes
+
+    private func softStateChanged(_ soft: RaftSoftState) {
+        let term = raft.node.term
+        if term > lastTracedTerm {
+            lastTracedTerm = term
+            simulation.emit(node: host.name, component: "raft", kind: "raft.term", "term \(term)", fields: [TraceField("term", Int(term))])
+        }
+        let leads = soft.role == .leader
+        if leads && !wasLeader {
+            simulation.emit(node: host.name, component: "raft", kind: "raft.leader", "elected leader for term \(term)",
+                            fields: [TraceField("term", Int(term))])
+        }
+        if !leads && wasLeader {
+            leaderRuntime?.stop()
+            leaderRuntime = nil
+            failPending()
+        }
+        wasLeader = leads
+        if leads { checkLeadershipReady() }
+    }
+
+    private func raftEvent(_ event: RaftEvent) {
+        switch event.kind {
+        case .steppedDown:
+            simulation.emit(node: host.name, component: "raft", kind: "raft.stepdown", event.text,
+                            fields: [TraceField("term", Int(event.term)), TraceField("reason", event.text)])
+        case .becameCandidate:
+            if event.term > lastTracedTerm {
+                lastTracedTerm = event.term
+                simulation.emit(node: host.name, component: "raft", kind: "raft.term", "term \(event.term): starting an election",
+                                fields: [TraceField("term", Int(event.term))])
+            }
+        case .removedFromCluster:
+            simulation.emit(node: host.name, component: "raft", kind: "raft.removed", "raft: member has been removed")
+            node.managerRemoved()
+        default:
+            return
+        }
+    }
+
+    // MARK: - Trace
+
+    private func traceChanges(_ changes: [StoreChange]) {
+        guard raft.node.isLeader, simulation.trace.isEnabled else { return }
+        for change in changes {
+            switch change {
+            case let .nodeUpdated(old, new) where old.status.state != new.status.state:
+                simulation.emit(node: host.name, component: "dispatcher", kind: "node.status",
+                                "node \(new.description.hostname) is \(new.status.state.displayName)"
+                                    + (new.status.message.isEmpty ? "" : " (\(new.status.message))"),
+                                fields: [TraceField("target", new.description.hostname), TraceField("status", new.status.state.displayName.lowercased())])
+            case let .taskUpdated(old, new) where old.status.state != new.status.state:
+                traceTask(new)
+            case let .taskCreated(task):
+                traceTask(task)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func traceTask(_ task: TaskObject) {
+        let hostname = task.nodeID.flatMap { store.node($0)?.description.hostname } ?? ""
+        var text = "task \(task.name) \(task.status.state.name)"
+        if !hostname.isEmpty { text += " on \(hostname)" }
+        if !task.status.err.isEmpty { text += ": \(task.status.err)" }
+        simulation.emit(node: host.name, component: "orchestrator", kind: "task.state", text, fields: [
+            TraceField("task", task.id.rawValue), TraceField("service", task.serviceName), TraceField("slot", task.slot),
+            TraceField("target", hostname), TraceField("state", task.status.state.name),
+        ])
+    }
+}

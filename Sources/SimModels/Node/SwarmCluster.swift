@@ -1,0 +1,105 @@
+import SimEngine
+
+/// A simulated swarm: hosts running `SwarmNode`s on one engine, built from a list of machines.
+/// `formSwarm` does what an operator does at the start: `docker swarm init` on the first
+/// manager, then `docker swarm join` on every other node that should be in the swarm.
+public final class SwarmCluster {
+    /// One machine to simulate.
+    public struct Machine: Sendable {
+        public var name: String
+        public var role: NodeRole
+        public var description: NodeDescription
+        /// Whether it joins the swarm at the start (`joined: false` in a scenario).
+        public var joinsAtStart: Bool
+
+        public init(name: String, role: NodeRole, description: NodeDescription, joinsAtStart: Bool = true) {
+            self.name = name
+            self.role = role
+            self.description = description
+            self.joinsAtStart = joinsAtStart
+        }
+    }
+
+    public let world: SwarmWorld
+    public let machines: [Machine]
+    private var software: [SwarmNode?]
+
+    public var simulation: Simulation { world.simulation }
+
+    public init(simulation: Simulation, machines: [Machine]) {
+        world = SwarmWorld(simulation: simulation)
+        self.machines = machines
+        software = Array(repeating: nil, count: machines.count)
+        let firstHost = simulation.hosts.count
+        self.firstHost = firstHost
+        for machine in machines {
+            let host = simulation.addHost(named: machine.name) { [unowned self] host in
+                let node = SwarmNode(host: host, world: self.world, description: machine.description)
+                self.software[host.id - firstHost] = node
+                return node
+            }
+            world.register(host)
+        }
+    }
+
+    private let firstHost: HostID
+
+    /// Powers every machine on.
+    public func powerOn() {
+        for index in machines.indices { simulation.hosts[firstHost + index].powerOn() }
+    }
+
+    /// `docker swarm init` on the first manager, then joins (managers first, one at a time as
+    /// Raft allows one membership change at a time, then workers), all through messages.
+    public func formSwarm() {
+        guard let first = machines.firstIndex(where: { $0.role == .manager && $0.joinsAtStart }) else { return }
+        _ = node(at: first)?.initSwarm()
+        let managerHost = firstHost + first
+        let joiners = machines.indices.filter { $0 != first && machines[$0].joinsAtStart }
+        let ordered = joiners.filter { machines[$0].role == .manager } + joiners.filter { machines[$0].role == .worker }
+        joinNext(ordered[...], via: managerHost)
+    }
+
+    private func joinNext(_ remaining: ArraySlice<Int>, via managerHost: HostID) {
+        guard let index = remaining.first else { return }
+        let machine = machines[index]
+        if machine.role == .worker {
+            // Workers join in parallel: no Raft membership change is involved.
+            for worker in remaining { node(at: worker)?.join(as: .worker, via: managerHost) { _ in } }
+            return
+        }
+        node(at: index)?.join(as: .manager, via: managerHost) { [weak self] _ in
+            self?.joinNext(remaining.dropFirst(), via: managerHost)
+        }
+    }
+
+    // MARK: - Access (ground truth, for observers and tests)
+
+    /// The software running on a machine now (nil while its host is down).
+    public func node(at index: Int) -> SwarmNode? {
+        let host = simulation.hosts[firstHost + index]
+        return host.isUp ? software[index] : nil
+    }
+
+    /// The software running on the named machine now.
+    public func node(named name: String) -> SwarmNode? {
+        machines.firstIndex { $0.name == name }.flatMap { node(at: $0) }
+    }
+
+    /// The host of the named machine.
+    public func host(named name: String) -> Host? {
+        machines.firstIndex { $0.name == name }.map { simulation.hosts[firstHost + $0] }
+    }
+
+    /// Every machine's live software, in machine order.
+    public var liveNodes: [SwarmNode] {
+        machines.indices.compactMap { node(at: $0) }
+    }
+
+    /// The leader: a live manager in the leader role whose term is the highest of any live manager.
+    public var leader: SwarmNode? {
+        let managers = liveNodes.filter { $0.manager != nil }
+        guard let highest = managers.map({ $0.manager!.raft.node.term }).max() else { return nil }
+        return managers.first { $0.manager!.isLeader && $0.manager!.raft.node.term == highest }
+    }
+}

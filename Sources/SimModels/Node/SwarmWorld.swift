@@ -1,0 +1,29 @@
+import SimEngine
+
+/// What every node of one simulated swarm shares: the engine, daemon settings (Raft timing,
+/// the dispatcher heartbeat period) and the address book that turns a manager's address
+/// (its host name) into a network destination, as DNS would. Nothing here is cluster state:
+/// nodes learn that only from messages and their disks.
+public final class SwarmWorld {
+    public let simulation: Simulation
+    /// Raft settings of every manager (SwarmKit: tick 1 s, election tick 10, heartbeat tick 1).
+    public var raftConfig = RaftConfig()
+    public var tickInterval = SimDuration.seconds(1)
+    /// The dispatcher heartbeat period a new swarm is created with (5 s).
+    public var heartbeatPeriod = SimDuration.seconds(5)
+    private var addresses: [String: HostID] = [:]
+
+    public init(simulation: Simulation) {
+        self.simulation = simulation
+    }
+
+    /// Registers a host under its name.
+    public func register(_ host: Host) {
+        addresses[host.name] = host.id
+    }
+
+    /// The host an address names, if any.
+    public func host(at address: String) -> HostID? {
+        addresses[address]
+    }
+}
