@@ -6,6 +6,7 @@ public enum ServiceSpecValidation {
     /// Checks a spec for `docker service create`; nil if it is acceptable.
     public static func validateCreate(_ spec: ServiceSpec, store: ClusterStore) -> String? {
         if let error = validate(spec) { return error }
+        if let error = validateNetworks(spec, store: store) { return error }
         if store.service(named: spec.name) != nil { return "name conflicts with an existing object" }
         return checkPortConflicts(spec, serviceID: nil, store: store)
     }
@@ -15,7 +16,20 @@ public enum ServiceSpecValidation {
         if let error = validate(spec) { return error }
         if spec.name != service.spec.name { return "renaming services is not supported" }
         if spec.mode.name != service.spec.mode.name { return "service mode change is not allowed" }
+        if let error = validateNetworks(spec, store: store) { return error }
         return checkPortConflicts(spec, serviceID: service.id, store: store)
+    }
+
+    /// Networks are named in specs here: each must exist (moby resolves names first: "network %s
+    /// not found"), and the ingress network cannot be attached explicitly (SwarmKit `validateNetworks`).
+    public static func validateNetworks(_ spec: ServiceSpec, store: ClusterStore) -> String? {
+        for name in spec.networks {
+            guard let network = store.network(named: name) else { return "network \(name) not found" }
+            if network.isIngress {
+                return "Service cannot be explicitly attached to the ingress network \"\(network.name)\""
+            }
+        }
+        return nil
     }
 
     /// The checks that need no store: placement constraints and the endpoint.
