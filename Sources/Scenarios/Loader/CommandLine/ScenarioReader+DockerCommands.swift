@@ -1,0 +1,213 @@
+import SimEngine
+import SimModels
+
+extension ScenarioReader {
+    /// The docker command groups and their subcommands (aliases after the first name).
+    static let dockerCommands: [(group: String, subcommands: [[String]])] = [
+        ("swarm", [["init"], ["join"], ["leave"]]),
+        ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"]]),
+        ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"]]),
+        ("network", [["create"]]),
+        ("info", []),
+    ]
+
+    /// Reads `docker GROUP SUBCOMMAND ...`.
+    mutating func readDockerCommand(_ action: ActionText) -> DockerCommand? {
+        let tokens = action.tokens
+        let groups = Self.dockerCommands.map(\.group)
+        guard tokens.count >= 2 else {
+            reportMissing("missing command after 'docker'", in: action, hint: "docker commands: " + groups.joined(separator: ", "))
+            return nil
+        }
+        let groupToken = tokens[1]
+        guard let group = Self.dockerCommands.first(where: { $0.group == groupToken.text }) else {
+            let hint = Suggestions.nearest(to: groupToken.text, among: groups).map { "did you mean 'docker \($0)'?" }
+                ?? "docker commands: " + groups.joined(separator: ", ")
+            report("unknown command 'docker \(groupToken.text)'", at: groupToken, in: action, hint: hint)
+            return nil
+        }
+        if group.group == "info" {
+            let args = parseArguments(tokens[2...], flags: [], command: "docker info", in: action)
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: "docker info",
+                                                   usage: "docker info", in: action) else { return nil }
+            return .info
+        }
+        let prefix = "docker \(group.group)"
+        let subcommands = group.subcommands.map { $0[0] }
+        guard tokens.count >= 3 else {
+            reportMissing("missing command after '\(prefix)'", in: action,
+                          hint: "'\(prefix)' commands: " + subcommands.joined(separator: ", "))
+            return nil
+        }
+        let subToken = tokens[2]
+        guard let names = group.subcommands.first(where: { $0.contains(subToken.text) }) else {
+            let hint = Suggestions.nearest(to: subToken.text, among: group.subcommands.flatMap { $0 }).map { "did you mean '\(prefix) \($0)'?" }
+                ?? "'\(prefix)' commands: " + subcommands.joined(separator: ", ")
+            report("unknown command '\(prefix) \(subToken.text)'", at: subToken, in: action, hint: hint)
+            return nil
+        }
+        let command = "\(prefix) \(names[0])"
+        let rest = tokens[3...]
+        switch command {
+        case "docker swarm init": return readSwarmInit(rest, in: action)
+        case "docker swarm join": return readSwarmJoin(rest, in: action)
+        case "docker swarm leave": return readSwarmLeave(rest, in: action)
+        case "docker node update": return readNodeUpdate(rest, in: action)
+        case "docker node promote", "docker node demote", "docker node rm": return readNodeList(command, rest, in: action)
+        case "docker node ls": return readQuery(command, rest, in: action) ? .nodeList : nil
+        case "docker network create": return readNetworkCreate(rest, in: action)
+        default: return readServiceCommand(command, rest, in: action)
+        }
+    }
+
+    /// A command that takes no arguments and no flags; false after an error.
+    mutating func readQuery(_ command: String, _ rest: ArraySlice<CommandToken>, in action: ActionText) -> Bool {
+        let args = parseArguments(rest, flags: [], command: command, in: action)
+        return args.isValid && checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command, usage: command, in: action)
+    }
+
+    private mutating func readSwarmInit(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let command = "docker swarm init"
+        let args = parseArguments(rest, flags: [.bool("--force-new-cluster"), .value("--advertise-addr"), .value("--listen-addr")],
+                                  command: command, in: action)
+        guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command,
+                                               usage: "docker swarm init [--force-new-cluster]", in: action) else { return nil }
+        return .swarmInit(forceNewCluster: args.has("--force-new-cluster"))
+    }
+
+    private mutating func readSwarmJoin(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let command = "docker swarm join"
+        let usage = "docker swarm join --token worker|manager [MANAGER[:2377]]"
+        let args = parseArguments(rest, flags: [.value("--token"), .value("--advertise-addr"), .value("--listen-addr")],
+                                  command: command, in: action)
+        guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 1, command: command, usage: usage, in: action) else {
+            return nil
+        }
+        guard let tokenFlag = args.last("--token"), let tokenWord = tokenFlag.value else {
+            reportMissing("'\(command)' needs --token worker or --token manager", in: action, hint: "usage: " + usage)
+            return nil
+        }
+        guard let role = NodeRole(rawValue: tokenWord.text) else {
+            report("invalid join token '\(tokenWord.text)'", at: tokenWord, in: action,
+                   hint: "write --token worker or --token manager: the simulator's join tokens are the role's name")
+            return nil
+        }
+        var manager: NodeReference?
+        if let address = args.positionals.first {
+            var name = Substring(address.text)
+            if let colon = name.lastIndex(of: ":") {
+                let port = name[name.index(after: colon)...]
+                guard port == "2377" else {
+                    report("managers listen on port 2377, not '\(port)'", at: address, in: action, hint: "write MANAGER or MANAGER:2377")
+                    return nil
+                }
+                name = name[..<colon]
+            }
+            let nameToken = CommandToken(text: String(name), start: address.start, end: address.start + name.unicodeScalars.count)
+            guard let node = resolveNode(nameToken, in: action, command: command) else { return nil }
+            manager = node
+        }
+        return .swarmJoin(role: role, manager: manager)
+    }
+
+    private mutating func readSwarmLeave(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let command = "docker swarm leave"
+        let args = parseArguments(rest, flags: [.bool("--force", "-f")], command: command, in: action)
+        guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command,
+                                               usage: "docker swarm leave [--force]", in: action) else { return nil }
+        return .swarmLeave(force: args.has("--force"))
+    }
+
+    private mutating func readNodeUpdate(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let command = "docker node update"
+        let usage = "docker node update [--availability active|pause|drain] [--role manager|worker] [--label-add KEY=VALUE] [--label-rm KEY] NODE"
+        let args = parseArguments(rest, flags: [.value("--availability"), .value("--role"), .value("--label-add"), .value("--label-rm")],
+                                  command: command, in: action)
+        guard args.isValid else { return nil }
+        var valid = true
+        var update = NodeUpdate(node: .leader)
+        for flag in args.flags {
+            switch flag.spec.long {
+            case "--availability":
+                if let value = flagValue(flag, in: action, { (text: String) throws(ValueParseError) in
+                    guard let availability = NodeAvailability(rawValue: text) else {
+                        throw ValueParseError("invalid availability '\(text)'", hint: "the availabilities are active, pause and drain")
+                    }
+                    return availability
+                }) { update.availability = value } else { valid = false }
+            case "--role":
+                if let value = flagValue(flag, in: action, { (text: String) throws(ValueParseError) in
+                    guard let role = NodeRole(rawValue: text) else {
+                        throw ValueParseError("invalid role '\(text)'", hint: "the roles are manager and worker")
+                    }
+                    return role
+                }) { update.role = value } else { valid = false }
+            case "--label-add":
+                if let value = flagValue(flag, in: action, { (text: String) throws(ValueParseError) in
+                    let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    if parts[0].isEmpty { throw ValueParseError("invalid label '\(text)'", hint: "write --label-add KEY=VALUE") }
+                    return Label(String(parts[0]), parts.count == 2 ? String(parts[1]) : "")
+                }) { update.labelsToAdd.append(value) } else { valid = false }
+            default:
+                if let value = flag.value?.text, !value.isEmpty { update.labelsToRemove.append(value) }
+            }
+        }
+        guard checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command, usage: usage, in: action),
+              let node = resolveNode(args.positionals[0], in: action, command: command), valid else { return nil }
+        update.node = node
+        return .nodeUpdate(update)
+    }
+
+    private mutating func readNodeList(_ command: String, _ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let isRemove = command == "docker node rm"
+        let args = parseArguments(rest, flags: isRemove ? [.bool("--force", "-f")] : [], command: command, in: action)
+        let usage = isRemove ? "docker node rm [--force] NODE [NODE...]" : "\(command) NODE [NODE...]"
+        guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command, usage: usage, in: action) else {
+            return nil
+        }
+        var nodes: [NodeReference] = []
+        var valid = true
+        for token in args.positionals {
+            if let node = resolveNode(token, in: action, command: command) { nodes.append(node) } else { valid = false }
+        }
+        guard valid else { return nil }
+        switch command {
+        case "docker node promote": return .nodePromote(nodes)
+        case "docker node demote": return .nodeDemote(nodes)
+        default: return .nodeRemove(nodes, force: args.has("--force"))
+        }
+    }
+
+    private mutating func readNetworkCreate(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let command = "docker network create"
+        let usage = "docker network create -d overlay [--subnet CIDR] NAME"
+        let args = parseArguments(rest, flags: [.value("--driver", "-d"), .value("--subnet"), .bool("--attachable")],
+                                  command: command, in: action)
+        guard args.isValid else { return nil }
+        var valid = true
+        var network = NetworkCreation(name: "")
+        if let driver = args.last("--driver") {
+            if let word = driver.value, word.text != "overlay" {
+                report("only overlay networks are simulated, not '\(word.text)'", at: word, in: action, hint: "usage: " + usage)
+                valid = false
+            }
+        } else if valid {
+            reportMissing("'\(command)' needs -d overlay: a swarm service can only use an overlay network", in: action,
+                          hint: "usage: " + usage)
+            valid = false
+        }
+        if let subnet = args.last("--subnet") {
+            if let value = flagValue(subnet, in: action, CIDRSyntax.check) { network.subnet = value } else { valid = false }
+        }
+        network.attachable = args.has("--attachable")
+        guard checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command, usage: usage, in: action) else { return nil }
+        let nameToken = args.positionals[0]
+        do {
+            network.name = try NameSyntax.checkObjectName(nameToken.text, what: "network")
+        } catch {
+            report(error.message, at: nameToken, in: action, hint: error.hint)
+            valid = false
+        }
+        return valid ? .networkCreate(network) : nil
+    }
+}

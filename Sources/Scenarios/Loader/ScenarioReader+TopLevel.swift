@@ -1,0 +1,59 @@
+import SimEngine
+import SimModels
+
+extension ScenarioReader {
+    /// The keys a scenario file may have at the top, in the order the format lists them.
+    static let topLevelKeys = ["scenario", "description", "seed", "duration", "cluster", "nodes", "services", "timeline", "expect"]
+
+    /// Reads the whole document; nil when any error was found (see `diagnostics`).
+    mutating func read(_ document: YAMLDocument) -> Scenario? {
+        guard let root = document.root else {
+            report("empty scenario file", at: SourceLocation(line: 1, column: 1),
+                   hint: "a scenario starts with 'scenario: A SHORT TITLE'")
+            return nil
+        }
+        guard let pairs = root.asMapping else {
+            report("a scenario file is a mapping of keys (scenario:, cluster:, timeline:...), found \(root.kindDescription)", at: root)
+            return nil
+        }
+        checkKeys(pairs, known: Self.topLevelKeys, in: "the scenario")
+
+        var title: String?
+        if let node = root["scenario"] {
+            title = text(node, what: "'scenario'")
+        } else {
+            report("missing required key 'scenario'", at: root.location,
+                   hint: "add 'scenario: A SHORT TITLE' at the top of the file")
+        }
+        var description: String?
+        if let node = root["description"], let text = text(node, what: "'description'") {
+            description = Self.trimmingTrailingNewlines(text)
+        }
+        let seed = root["seed"].flatMap { value($0, what: "'seed'", WholeNumberSyntax.parseSeed) } ?? Scenario.defaultSeed
+        var duration: SimDuration? = Scenario.defaultDuration
+        if let node = root["duration"] {
+            duration = value(node, what: "'duration'") { (text: String) throws(ValueParseError) in
+                try DurationSyntax.parse(text, what: "duration", allowZero: false)
+            }
+        }
+
+        let cluster = root["cluster"].map { readCluster($0) } ?? ClusterSettings()
+        let nodes = readNodes(root["nodes"], cluster: cluster)
+        let services = root["services"].map { readServices($0) } ?? []
+        let timeline = root["timeline"].map { readTimeline($0, duration: duration) } ?? []
+        let expectations = root["expect"].map { readExpectations($0, duration: duration) } ?? []
+
+        guard diagnostics.isEmpty, let title, let duration else { return nil }
+        return Scenario(
+            file: file, title: title, description: description, seed: seed, duration: duration,
+            cluster: cluster, nodes: nodes, services: services, timeline: timeline, expectations: expectations
+        )
+    }
+
+    /// `text` without the line breaks a `|` block leaves at its end.
+    static func trimmingTrailingNewlines(_ text: String) -> String {
+        var result = Substring(text)
+        while let last = result.last, last == "\n" || last == "\r" || last == "\r\n" { result = result.dropLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,113 @@
+import SimEngine
+import SimModels
+
+extension ScenarioReader {
+    /// The keys of one node under `nodes:`.
+    static let nodeKeys = ["cpus", "memory", "labels", "role", "joined"]
+
+    /// The nodes: those `cluster` generates, changed or extended by `nodes:`. Records
+    /// every node name in `names`.
+    mutating func readNodes(_ section: YAMLNode?, cluster: ClusterSettings) -> [NodeDefinition] {
+        var nodes = cluster.generatedNodes()
+        defer { names.nodes = nodes.map(\.name) }
+        guard let section else { return nodes }
+        guard let pairs = mapping(section, what: "'nodes'") else {
+            names.nodesAreCertain = false
+            return nodes
+        }
+        let generatedCount = nodes.count
+        for pair in pairs {
+            let name: String
+            do {
+                name = try NameSyntax.checkNodeName(pair.keyText)
+            } catch {
+                report(error.message, at: pair.key, hint: error.hint)
+                names.nodesAreCertain = false
+                continue
+            }
+            if let index = nodes[..<generatedCount].firstIndex(where: { $0.name == name }) {
+                readNode(pair.value, into: &nodes[index], isGenerated: true)
+            } else {
+                var node = NodeDefinition(name: name, role: .worker)
+                readNode(pair.value, into: &node, isGenerated: false)
+                if pair.value["role"] == nil && (pair.value.isNull || pair.value.asMapping != nil) {
+                    report("node '\(name)' is not one of the nodes of 'cluster:'; give it a role", at: pair.key,
+                           hint: "write '\(name): {role: worker}' or '\(name): {role: manager}' (\(names.nodeHintForGenerated(nodes[..<generatedCount])))")
+                }
+                nodes.append(node)
+            }
+        }
+        return nodes
+    }
+
+    /// Applies one node's settings to `node`.
+    private mutating func readNode(_ value: YAMLNode, into node: inout NodeDefinition, isGenerated: Bool) {
+        if value.isNull { return }
+        guard let pairs = mapping(value, what: "node '\(node.name)'") else { return }
+        checkKeys(pairs, known: Self.nodeKeys, in: "node '\(node.name)'")
+        if let roleNode = value["role"], let text = text(roleNode, what: "'role'") {
+            if let given = NodeRole(rawValue: text.trimmingWhitespace()) {
+                if isGenerated && given != node.role {
+                    report("node '\(node.name)' is a \(node.role.rawValue) of 'cluster:'; it cannot have role \(given.rawValue)", at: roleNode,
+                           hint: "remove 'role:', or define the node under another name")
+                }
+                node.role = given
+            } else {
+                report("invalid role '\(text)'", at: roleNode, hint: "a node's role is manager or worker")
+            }
+        }
+        if let cpus = value["cpus"], let nanoCPUs = self.value(cpus, what: "'cpus'", { (text: String) throws(ValueParseError) in
+            let nano = try DecimalSyntax.parseCPUs(text)
+            if nano == 0 { throw ValueParseError("a node needs more than 0 cpus") }
+            return nano
+        }) {
+            node.nanoCPUs = nanoCPUs
+        }
+        if let memory = value["memory"], let bytes = self.value(memory, what: "'memory'", { (text: String) throws(ValueParseError) in
+            let bytes = try SizeFormat.parse(text)
+            if bytes <= 0 { throw ValueParseError("a node needs more than 0 bytes of memory") }
+            return bytes
+        }) {
+            node.memoryBytes = bytes
+        }
+        if let labels = value["labels"], let read = readLabels(labels, what: "labels of node '\(node.name)'") {
+            node.labels = read
+        }
+        if let joined = value["joined"], let flag = self.value(joined, what: "'joined'", { (text: String) throws(ValueParseError) in
+            try BoolSyntax.parse(text, what: "joined")
+        }) {
+            node.joined = flag
+        }
+    }
+
+    /// Labels as a mapping (`{zone: east}`) or a list (`[zone=east]`), sorted by key.
+    mutating func readLabels(_ node: YAMLNode, what: String) -> [Label]? {
+        var labels: [Label] = []
+        if let pairs = node.asMapping {
+            for pair in pairs {
+                guard let scalar = pair.value.scalar else {
+                    report("expected a single value for label '\(pair.keyText)', found \(pair.value.kindDescription)", at: pair.value)
+                    continue
+                }
+                labels.set(pair.keyText, scalar.text)
+            }
+        } else if let items = node.asSequence {
+            for item in items {
+                guard let text = text(item, what: "a label") else { continue }
+                let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                labels.set(String(parts[0]), parts.count == 2 ? String(parts[1]) : "")
+            }
+        } else {
+            report("expected a mapping for \(what), found \(node.kindDescription)", at: node)
+            return nil
+        }
+        return labels
+    }
+}
+
+extension NameBook {
+    /// `the cluster's nodes are m1, w1` for a hint about an extra node.
+    func nodeHintForGenerated(_ nodes: ArraySlice<NodeDefinition>) -> String {
+        nodes.isEmpty ? "the cluster defines no nodes" : "the cluster's nodes are " + Self.summary(of: nodes.map(\.name))
+    }
+}

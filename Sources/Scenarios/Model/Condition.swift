@@ -1,0 +1,75 @@
+import SimModels
+
+/// What an expectation says must hold (the CONDITION of SCENARIO_FORMAT §6).
+///
+/// Node and service names have been checked against the file.
+public enum Condition: Equatable, Sendable {
+    /// `leader is NODE` / `is not NODE` / `is none` / `is one of NODE, NODE...`
+    case leader(LeaderCondition)
+    /// `term is N` (N may be `at least N` / `at most N`).
+    case term(CountRequirement)
+    /// `quorum is ok` (true) / `quorum is lost` (false).
+    case quorum(isOK: Bool)
+    /// `node NODE is ready|down|unknown|disconnected` (STATUS, as the leader records it).
+    case nodeStatus(node: String, NodeState)
+    /// `node NODE is active|pause|drain` (AVAILABILITY).
+    case nodeAvailability(node: String, NodeAvailability)
+    /// `node NODE is leader|reachable|unreachable` (MANAGER STATUS).
+    case nodeManagerStatus(node: String, ManagerStatusCondition)
+    /// `node NODE has N tasks [of SERVICE]` (containers running on that host).
+    case nodeTasks(node: String, CountRequirement, service: String?)
+    /// `service SERVICE is R/D` (REPLICAS, as `docker service ls` prints it).
+    case serviceReplicas(service: String, running: Int, desired: Int)
+    /// `service SERVICE has N running tasks` (containers running on hosts that are up).
+    case serviceRunningTasks(service: String, CountRequirement)
+    /// `service SERVICE is balanced` (running tasks on eligible nodes differ by at most one).
+    case serviceBalanced(service: String)
+    /// `service SERVICE is converged` (every desired task running the current spec).
+    case serviceConverged(service: String)
+    /// `service SERVICE is absent`.
+    case serviceAbsent(service: String)
+}
+
+/// The `leader is ...` conditions.
+public enum LeaderCondition: Equatable, Sendable {
+    /// `leader is NODE`
+    case `is`(String)
+    /// `leader is not NODE`
+    case isNot(String)
+    /// `leader is none`
+    case none
+    /// `leader is one of NODE, NODE...`
+    case oneOf([String])
+}
+
+/// The MANAGER STATUS words of `node NODE is ...`.
+public enum ManagerStatusCondition: String, Equatable, Sendable, CaseIterable {
+    case leader
+    case reachable
+    case unreachable
+}
+
+/// A whole number a count must equal, reach or not exceed: `N`, `at least N`, `at most N`.
+public enum CountRequirement: Equatable, Sendable, CustomStringConvertible {
+    case exactly(Int)
+    case atLeast(Int)
+    case atMost(Int)
+
+    /// Whether `count` meets the requirement.
+    public func isSatisfied(by count: Int) -> Bool {
+        switch self {
+        case .exactly(let n): count == n
+        case .atLeast(let n): count >= n
+        case .atMost(let n): count <= n
+        }
+    }
+
+    /// As written: `3`, `at least 3`, `at most 3`.
+    public var description: String {
+        switch self {
+        case .exactly(let n): "\(n)"
+        case .atLeast(let n): "at least \(n)"
+        case .atMost(let n): "at most \(n)"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import SimModels
+
+/// A Docker CLI command of the timeline (SCENARIO_FORMAT §5), its flags read.
+public enum DockerCommand: Equatable, Sendable {
+    /// `docker swarm init [--force-new-cluster]`, on the `via` node.
+    case swarmInit(forceNewCluster: Bool)
+    /// `docker swarm join --token worker|manager [MANAGER[:2377]]`: the `via` node joins
+    /// with that role, through `manager` (nil: any reachable manager).
+    case swarmJoin(role: NodeRole, manager: NodeReference?)
+    /// `docker swarm leave [--force]`, on the `via` node.
+    case swarmLeave(force: Bool)
+    /// `docker node update [--availability A] [--role R] [--label-add k=v] [--label-rm k] NODE`.
+    case nodeUpdate(NodeUpdate)
+    /// `docker node promote NODE...`
+    case nodePromote([NodeReference])
+    /// `docker node demote NODE...`
+    case nodeDemote([NodeReference])
+    /// `docker node rm [--force] NODE...`
+    case nodeRemove([NodeReference], force: Bool)
+    /// `docker node ls`
+    case nodeList
+    /// `docker service create [flags] IMAGE [COMMAND...]`: the spec to create.
+    case serviceCreate(ServiceSpec)
+    /// `docker service update [flags] SERVICE`
+    case serviceUpdate(ServiceUpdate)
+    /// `docker service rollback SERVICE`
+    case serviceRollback(service: String)
+    /// `docker service scale SERVICE=N...`, in the order written.
+    case serviceScale([ServiceScale])
+    /// `docker service rm SERVICE...`
+    case serviceRemove([String])
+    /// `docker service ls`
+    case serviceList
+    /// `docker service ps SERVICE...`
+    case serviceTasks([String])
+    /// `docker network create -d overlay [--subnet CIDR] NAME`
+    case networkCreate(NetworkCreation)
+    /// `docker info`
+    case info
+
+    /// The command's name as the user types it, for messages: `docker service scale`.
+    public var name: String {
+        switch self {
+        case .swarmInit: "docker swarm init"
+        case .swarmJoin: "docker swarm join"
+        case .swarmLeave: "docker swarm leave"
+        case .nodeUpdate: "docker node update"
+        case .nodePromote: "docker node promote"
+        case .nodeDemote: "docker node demote"
+        case .nodeRemove: "docker node rm"
+        case .nodeList: "docker node ls"
+        case .serviceCreate: "docker service create"
+        case .serviceUpdate: "docker service update"
+        case .serviceRollback: "docker service rollback"
+        case .serviceScale: "docker service scale"
+        case .serviceRemove: "docker service rm"
+        case .serviceList: "docker service ls"
+        case .serviceTasks: "docker service ps"
+        case .networkCreate: "docker network create"
+        case .info: "docker info"
+        }
+    }
+
+    /// Whether the command only reads (its output, a table, goes into the timeline).
+    public var isQuery: Bool {
+        switch self {
+        case .nodeList, .serviceList, .serviceTasks, .info: true
+        default: false
+        }
+    }
+}
+
+/// One `SERVICE=N` of `docker service scale`.
+public struct ServiceScale: Equatable, Sendable {
+    /// The service's name.
+    public var service: String
+    /// The new replica count.
+    public var replicas: Int
+
+    /// A scale request.
+    public init(service: String, replicas: Int) {
+        self.service = service
+        self.replicas = replicas
+    }
+}
+
+/// What `docker network create` asks for.
+public struct NetworkCreation: Equatable, Sendable {
+    /// The network's name.
+    public var name: String
+    /// The driver (always `overlay`: the only one a swarm service can use).
+    public var driver: String
+    /// `--subnet`, as written (`10.0.9.0/24`); nil to allocate from the default pool.
+    public var subnet: String?
+    /// `--attachable`.
+    public var attachable: Bool
+
+    /// A network request.
+    public init(name: String, driver: String = "overlay", subnet: String? = nil, attachable: Bool = false) {
+        self.name = name
+        self.driver = driver
+        self.subnet = subnet
+        self.attachable = attachable
+    }
+}
