@@ -206,7 +206,11 @@ private typealias Location = Scenarios.SourceLocation
         ("a: b\n  c: d", "unexpected 'key: value' inside a multi-line plain value", 2, 3),
         ("a: \"b\"\n  c: d", "unexpected indentation", 2, 3),
         ("a:\n  - b\n  c: d", "unexpected indentation", 3, 3),
-        ("a: b\nc", "expected 'key: value', found text without ':'", 2, 1),
+        ("a: b\nc", "expected 'key: value', found text without ': '", 2, 1),
+        ("a: b\nc\nd: e", "expected 'key: value', found text without ': '", 2, 1),
+        ("scenario x\nseed: 1", "expected 'key: value', found text without ': '", 1, 1),
+        ("a:\n  b: 1\n  c\n  d: 2", "expected 'key: value', found text without ': '", 3, 3),
+        ("a:\n  - b\n    c: 1", "unexpected 'key: value' inside a multi-line plain value", 3, 5),
         ("a: b\n- c", "expected 'key: value', found a sequence entry '- '", 2, 1),
         ("- a\nb: c", "unexpected content after the end of the document", 2, 1),
         ("[a]: b", "a mapping key must be a plain or quoted scalar", 1, 1),
@@ -231,6 +235,13 @@ private typealias Location = Scenarios.SourceLocation
         let found = firstError(source)
         #expect(found?.0 == message, "\(source.debugDescription)")
         #expect(found?.1 == Location(line: line, column: column), "\(source.debugDescription)")
+    }
+
+    @Test func aMissingSpaceAfterTheColonGetsAHint() {
+        let errors = YAMLTestSupport.errors("scenario: x\nseed:7")
+        #expect(errors.first?.message == "expected 'key: value', found text without ': '")
+        #expect(errors.first?.hint == "put a space after the ':' of 'key: value'")
+        #expect(errors.first?.length == 6)
     }
 
     @Test func duplicateKeysAreErrors() {

@@ -23,7 +23,9 @@ extension YAMLReader {
         if isSequenceEntry(at: pos) {
             guard placement.allowsBlockCollection else {
                 throw failure(
-                    "a block sequence cannot start on the same line as its key", at: pos,
+                    placement == .afterKey
+                        ? "a block sequence cannot start on the same line as its key"
+                        : "a block sequence cannot start on the '---' line", at: pos,
                     hint: "start the '- ' items on the next line, indented, or write a flow sequence [a, b]")
             }
             return try parseBlockSequence(indent: column(of: pos), depth: depth + 1)
@@ -60,7 +62,9 @@ extension YAMLReader {
                 pos = colon
                 return try parseBlockMapping(indent: column(of: start), firstKey: key, keyStart: start, depth: depth + 1)
             }
-            return try parsePlainScalar(from: start, firstLine: line, parentIndent: parentIndent, flow: false)
+            return try parsePlainScalar(
+                from: start, firstLine: line, parentIndent: parentIndent, flow: false,
+                ownsLine: placement == .lineStart)
         }
     }
 
@@ -195,14 +199,20 @@ extension YAMLReader {
             return key
         }
         let line = scanPlainLine(from: pos, flow: false)
-        guard case .colon(let colon) = line.stop else {
-            throw failure(
-                "expected 'key: value', found text without ':'", at: start, length: max(1, line.end - start),
-                hint: "each line of a mapping is 'key: value'; check the indentation")
-        }
+        guard case .colon(let colon) = line.stop else { throw missingColon(from: start, to: line.end) }
         reportTabs(line.tab)
         pos = colon
         return plainNode(from: start, to: line.end, text: YAMLReader.string(text[start..<line.end]))
+    }
+
+    /// The error for a line of a mapping (`start..<end`) that is not `key: value`.
+    func missingColon(from start: Int, to end: Int) -> Failure {
+        let hasColon = text[start..<end].contains(":")
+        return failure(
+            "expected 'key: value', found text without ': '", at: start, length: max(1, end - start),
+            hint: hasColon
+                ? "put a space after the ':' of 'key: value'"
+                : "each line of a mapping is 'key: value'; check the indentation")
     }
 
     /// Checks that a key (starting at `start`, its `:` at the cursor) is on one

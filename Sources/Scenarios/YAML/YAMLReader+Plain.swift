@@ -75,9 +75,10 @@ extension YAMLReader {
 
     /// Parses a plain scalar whose first line is scanned already, folding in the
     /// continuation lines (in block context, those indented more than
-    /// `parentIndent`); leaves the cursor after its last character.
+    /// `parentIndent`); leaves the cursor after its last character. `ownsLine`
+    /// tells that the scalar starts its line (it is no value after `key:` or `- `).
     mutating func parsePlainScalar(
-        from start: Int, firstLine: PlainLine, parentIndent: Int, flow: Bool
+        from start: Int, firstLine: PlainLine, parentIndent: Int, flow: Bool, ownsLine: Bool = false
     ) throws(Failure) -> YAMLNode {
         reportTabs(firstLine.tab)
         var value = Array(text[start..<firstLine.end])
@@ -100,6 +101,10 @@ extension YAMLReader {
             let line = scanPlainLine(from: i, flow: flow)
             guard line.end > i else { break }
             if !flow, case .colon = line.stop {
+                if ownsLine && i - lineStart == column(of: start) {
+                    // `word` over `key: value` in one column: the first line lacks its ':'.
+                    throw missingColon(from: start, to: firstLine.end)
+                }
                 throw failure(
                     "unexpected 'key: value' inside a multi-line plain value", at: i, length: line.end - i,
                     hint: "check the indentation of this line, or quote the text")
