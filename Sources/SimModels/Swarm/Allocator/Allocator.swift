@@ -29,8 +29,8 @@ public struct Allocator: Sendable {
     var pools: [NetworkID: AddressPool] = [:]
     /// Ingress published ports and the service holding each.
     var ingressPorts: [PortKey: ServiceID] = [:]
-    /// Tasks holding addresses in `pools`.
-    var tasksWithAddresses: Set<TaskID> = []
+    /// Tasks holding addresses in `pools`, with those addresses.
+    var taskAddresses: [TaskID: [NetworkAddress]] = [:]
     var networksToAllocate: Set<NetworkID> = []
     var servicesToAllocate: Set<ServiceID> = []
     /// Services waiting for a network subnet or a free port; retried on network or service changes.
@@ -55,7 +55,7 @@ public struct Allocator: Sendable {
         started = true
         pools = [:]
         ingressPorts = [:]
-        tasksWithAddresses = []
+        taskAddresses = [:]
         for network in store.networksSorted {
             guard let cidr = IPv4.parseCIDR(network.subnet) else {
                 networksToAllocate.insert(network.id)
@@ -72,7 +72,7 @@ public struct Allocator: Sendable {
         }
         for task in store.tasksSorted where !task.networks.isEmpty && !Self.isDead(task) {
             for address in task.networks { reserve(address) }
-            tasksWithAddresses.insert(task.id)
+            taskAddresses[task.id] = task.networks
         }
     }
 
@@ -128,16 +128,17 @@ public struct Allocator: Sendable {
                 if task.status.state == .new { tasksMayBeReady = true }
             case let .taskUpdated(old, new):
                 if new.status.state == .new { tasksMayBeReady = true }
-                if old.networks.isEmpty && !new.networks.isEmpty && !Self.isDead(new) {
-                    // Our own allocation (or another leader's) committed.
-                    if tasksWithAddresses.insert(new.id).inserted { for a in new.networks { reserve(a) } }
-                }
-                if Self.isDead(new), tasksWithAddresses.remove(new.id) != nil {
-                    for address in new.networks { release(address) }
+                if Self.isDead(new) {
+                    if let held = taskAddresses.removeValue(forKey: new.id) { for address in held { release(address) } }
+                } else if old.networks != new.networks || (new.status.state > .new && taskAddresses[new.id] != new.networks) {
+                    // The committed addresses win (ours, or an allocation we proposed that was refused).
+                    for address in taskAddresses[new.id] ?? [] { release(address) }
+                    for address in new.networks { reserve(address) }
+                    taskAddresses[new.id] = new.networks.isEmpty ? nil : new.networks
                 }
             case let .taskDeleted(task):
-                if tasksWithAddresses.remove(task.id) != nil {
-                    for address in task.networks { release(address) }
+                if let held = taskAddresses.removeValue(forKey: task.id) {
+                    for address in held { release(address) }
                 }
             default:
                 break
@@ -305,7 +306,7 @@ public struct Allocator: Sendable {
             }
             addresses.append(NetworkAddress(networkID: vip.networkID, address: pools[vip.networkID]!.format(ip)))
         }
-        if !addresses.isEmpty { tasksWithAddresses.insert(task.id) }
+        if !addresses.isEmpty { taskAddresses[task.id] = addresses }
         return addresses
     }
 }

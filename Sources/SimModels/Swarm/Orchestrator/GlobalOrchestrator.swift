@@ -118,8 +118,7 @@ public struct GlobalOrchestrator: Sendable {
 
         let serviceIDs = servicesToReconcile.sorted()
         servicesToReconcile = []
-        let nodes = store.nodesSorted
-        let eligible = nodes.filter(Self.isEligible)
+        let eligible = serviceIDs.isEmpty ? [] : store.nodesSorted.filter(Self.isEligible)
         for id in serviceIDs {
             guard let service = store.service(id), Orchestration.isGlobal(service) else { continue }
             actions += reconcile(service, eligibleNodes: eligible, store: store, now: now, random: &random,
@@ -131,7 +130,7 @@ public struct GlobalOrchestrator: Sendable {
         // Services reconciled above already saw every node in this snapshot; SwarmKit commits the
         // two passes separately, so the node pass would find their new tasks and do nothing.
         let reconciled = Set(serviceIDs)
-        let services = store.servicesSortedByName.filter { Orchestration.isGlobal($0) && !reconciled.contains($0.id) }
+        let services = nodeIDs.isEmpty ? [] : store.servicesSortedByName.filter { Orchestration.isGlobal($0) && !reconciled.contains($0.id) }
         for nodeID in nodeIDs {
             guard let node = store.node(nodeID) else { continue }
             actions += reconcile(node: node, services: services, store: store, now: now, random: &random, restarts: restarts)

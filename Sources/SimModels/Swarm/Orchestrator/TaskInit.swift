@@ -29,7 +29,8 @@ public enum TaskInit {
             } else {
                 continue
             }
-            instances[key, default: []].append(task)
+            // History only matters where MaxAttempts is set (`RecordRestartHistory` ignores the rest).
+            if task.spec.restartPolicy.maxAttempts > 0 { instances[key, default: []].append(task) }
 
             // Desired READY is transient: the previous leader may not have started the task.
             guard task.desiredState == .ready, task.status.state <= .running else { continue }

@@ -148,19 +148,27 @@ public struct ClusterStore: Equatable, Sendable {
     /// Every task, in creation order.
     /// - Complexity: O(n log n)
     public var tasksSorted: [TaskObject] {
-        sortedByCreation(Array(tasks.keys))
+        var keyed = taskSequence.map { (seq: $0.value, id: $0.key) }
+        keyed.sort { $0.seq < $1.seq }
+        return keyed.map { tasks[$0.id]! }
     }
 
     /// The tasks of a service, sorted by slot, then node (global), then creation.
     /// - Complexity: O(k log k) for k tasks of the service.
     public func tasks(ofService id: ServiceID) -> [TaskObject] {
         guard let ids = tasksByService[id] else { return [] }
-        return ids.map { tasks[$0]! }.sorted { a, b in
-            if a.slot != b.slot { return a.slot < b.slot }
-            let an = a.nodeID?.rawValue ?? "", bn = b.nodeID?.rawValue ?? ""
-            if an != bn { return an < bn }
-            return taskSequence[a.id]! < taskSequence[b.id]!
+        // Sort plain keys, not the (large) task values.
+        let list = ids.map { tasks[$0]! }
+        let slots = list.map(\.slot)
+        let nodes = list.map { $0.slot == 0 ? ($0.nodeID?.rawValue ?? "") : "" }
+        let sequences = ids.map { taskSequence[$0]! }
+        var order = Array(list.indices)
+        order.sort { i, j in
+            if slots[i] != slots[j] { return slots[i] < slots[j] }
+            if nodes[i] != nodes[j] { return nodes[i] < nodes[j] }
+            return sequences[i] < sequences[j]
         }
+        return order.map { list[$0] }
     }
 
     /// Number of tasks of a service (any state). O(1).
@@ -192,7 +200,9 @@ public struct ClusterStore: Equatable, Sendable {
     public var hasNewTasks: Bool { !newTaskIDs.isEmpty }
 
     func sortedByCreation(_ ids: [TaskID]) -> [TaskObject] {
-        ids.sorted { taskSequence[$0]! < taskSequence[$1]! }.map { tasks[$0]! }
+        var keyed = ids.map { (seq: taskSequence[$0]!, id: $0) }
+        keyed.sort { $0.seq < $1.seq }
+        return keyed.map { tasks[$0.id]! }
     }
 }
 
