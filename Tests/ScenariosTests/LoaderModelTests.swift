@@ -71,6 +71,15 @@ import Testing
         #expect(scenario.services.isEmpty && scenario.timeline.isEmpty && scenario.expectations.isEmpty)
     }
 
+    @Test func emptySectionsAreAllowed() throws {
+        let source = "scenario: t\ndescription:\ncluster:\nnodes:\nservices:\ntimeline:\nexpect:\n"
+        let result = LoaderTestSupport.load(source)
+        let scenario = try #require(result.scenario, "\(result.renderedDiagnostics)")
+        #expect(scenario.description == nil && scenario.nodeNames == ["m1"])
+        let service = try #require(LoaderTestSupport.load("scenario: t\nservices:\n  web:\n    image: x\n    deploy:\n    x-sim:\n").scenario)
+        #expect(service.services == [ServiceSpec(name: "web", image: "x")])
+    }
+
     @Test func electionTickDefaultsToTenHeartbeats() throws {
         let scenario = try #require(LoaderTestSupport.load("scenario: t\ncluster:\n  raft: {heartbeat_tick: 3}\n").scenario)
         #expect(scenario.cluster.raft.heartbeatTick == 3)

@@ -26,7 +26,7 @@ extension ScenarioReader {
                    hint: "add 'scenario: A SHORT TITLE' at the top of the file")
         }
         var description: String?
-        if let node = root["description"], let text = text(node, what: "'description'") {
+        if let node = root["description"], !node.isNull, let text = text(node, what: "'description'") {
             description = Self.trimmingTrailingNewlines(text)
         }
         let seed = root["seed"].flatMap { value($0, what: "'seed'", WholeNumberSyntax.parseSeed) } ?? Scenario.defaultSeed

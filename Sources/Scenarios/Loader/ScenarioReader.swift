@@ -40,16 +40,20 @@ struct ScenarioReader {
 
     // MARK: - Shapes
 
-    /// The pairs of `node`, or nil (with an error) when it is not a mapping; `what` names it.
+    /// The pairs of `node` (none for an empty value), or nil (with an error) when it is
+    /// not a mapping; `what` names it.
     mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLPair]? {
         if let pairs = node.asMapping { return pairs }
+        if node.isNull { return [] }
         report("expected a mapping for \(what), found \(node.kindDescription)", at: node)
         return nil
     }
 
-    /// The items of `node`, or nil (with an error) when it is not a sequence; `what` names it.
+    /// The items of `node` (none for an empty value), or nil (with an error) when it is
+    /// not a sequence; `what` names it.
     mutating func sequence(_ node: YAMLNode, what: String) -> [YAMLNode]? {
         if let items = node.asSequence { return items }
+        if node.isNull { return [] }
         report("expected a list for \(what), found \(node.kindDescription)", at: node)
         return nil
     }

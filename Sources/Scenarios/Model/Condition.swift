@@ -44,32 +44,10 @@ public enum LeaderCondition: Equatable, Sendable {
 
 /// The MANAGER STATUS words of `node NODE is ...`.
 public enum ManagerStatusCondition: String, Equatable, Sendable, CaseIterable {
+    /// The node is the leader.
     case leader
+    /// A manager the leader can reach.
     case reachable
+    /// A manager the leader cannot reach.
     case unreachable
-}
-
-/// A whole number a count must equal, reach or not exceed: `N`, `at least N`, `at most N`.
-public enum CountRequirement: Equatable, Sendable, CustomStringConvertible {
-    case exactly(Int)
-    case atLeast(Int)
-    case atMost(Int)
-
-    /// Whether `count` meets the requirement.
-    public func isSatisfied(by count: Int) -> Bool {
-        switch self {
-        case .exactly(let n): count == n
-        case .atLeast(let n): count >= n
-        case .atMost(let n): count <= n
-        }
-    }
-
-    /// As written: `3`, `at least 3`, `at most 3`.
-    public var description: String {
-        switch self {
-        case .exactly(let n): "\(n)"
-        case .atLeast(let n): "at least \(n)"
-        case .atMost(let n): "at most \(n)"
-        }
-    }
 }

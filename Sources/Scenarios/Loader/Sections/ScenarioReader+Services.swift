@@ -157,7 +157,8 @@ extension ScenarioReader {
         }
     }
 
-    /// `healthcheck:` (`test`, `interval`, `timeout`, `retries`, `start_period`, `disable`).
+    /// `healthcheck:` (`test`, `interval`, `timeout`, `retries`, `start_period`, `disable`);
+    /// nil when disabled or without a test (a simulated image has no HEALTHCHECK of its own).
     private mutating func readHealthcheck(_ node: YAMLNode) -> Healthcheck? {
         guard let pairs = mapping(node, what: "'healthcheck'") else { return nil }
         checkKeys(pairs, known: ["test", "interval", "timeout", "retries", "start_period", "disable"], in: "'healthcheck'")
@@ -197,7 +198,7 @@ extension ScenarioReader {
         }) {
             check.retries = count
         }
-        return check
+        return check.test.isEmpty ? nil : check
     }
 
     /// `x-sim:` (`pull`, `start`, `stop`, `fail_after`, `exit_code`).
