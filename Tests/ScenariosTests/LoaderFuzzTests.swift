@@ -58,6 +58,29 @@ import Testing
         #expect(total < .seconds(30), "chunk \(chunk) took \(total)")
     }
 
+    /// Big but valid files load in about linear time.
+    @Test func bigFilesLoadQuickly() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var source = "scenario: big\nduration: 10000h\ncluster: {managers: 5, workers: 2000}\nnodes:\n  w1:\n    labels:\n"
+        for i in 0..<3_000 { source += "      key\(i): value\(i)\n" }
+        source += "services:\n"
+        for i in 0..<1_000 { source += "  s\(i): {image: x, deploy: {replicas: 1}}\n" }
+        source += "timeline:\n"
+        for i in 0..<5_000 { source += "  - at \(i)s: docker service scale s\(i % 1_000)=2 s\((i + 1) % 1_000)=3\n    via: w\(i % 2_000 + 1)\n" }
+        source += "  - at 9999h: crash \(String(repeating: "w1 ", count: 1))\n"
+        source += "expect:\n"
+        for i in 0..<2_000 { source += "  - at end: node w\(i + 1) has at most 3 tasks of s\(i % 1_000)\n" }
+        let result = ScenarioLoader.load(source: source, file: "big.scn")
+        let scenario = try #require(result.scenario, "\(result.renderedDiagnostics.prefix(2_000))")
+        #expect(scenario.nodes.count == 2_005 && scenario.services.count == 1_000)
+        #expect(scenario.node(named: "w1")?.labels.count == 3_000)
+        #expect(scenario.timeline.count == 5_001 && scenario.expectations.count == 2_000)
+        let long = "scenario: long\ntimeline:\n  - at 1s: docker node promote " + String(repeating: "w9 ", count: 20_000) + "\n"
+        #expect(ScenarioLoader.load(source: long, file: "long.scn").diagnostics.count == ScenarioLoader.maximumDiagnostics + 1)
+        #expect(clock.now - start < .seconds(20))
+    }
+
     /// Builds input `seed`, loads it (the loader runs the YAML parser first), and checks
     /// the result; true when it loaded.
     @discardableResult

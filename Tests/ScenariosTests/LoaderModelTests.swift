@@ -80,6 +80,12 @@ import Testing
         #expect(service.services == [ServiceSpec(name: "web", image: "x")])
     }
 
+    @Test func repeatedLabelsKeepTheLast() throws {
+        let source = "scenario: t\ncluster: {workers: 1}\nnodes:\n  w1: {labels: [zone=a, disk=ssd, zone=b, empty]}\n"
+        let scenario = try #require(LoaderTestSupport.load(source).scenario)
+        #expect(scenario.node(named: "w1")?.labels == [Label("disk", "ssd"), Label("empty", ""), Label("zone", "b")])
+    }
+
     @Test func electionTickDefaultsToTenHeartbeats() throws {
         let scenario = try #require(LoaderTestSupport.load("scenario: t\ncluster:\n  raft: {heartbeat_tick: 3}\n").scenario)
         #expect(scenario.cluster.raft.heartbeatTick == 3)

@@ -1,20 +1,33 @@
 /// The names a scenario defines so far, to check references and to list in hints.
 struct NameBook: Sendable {
     /// Every node name, in scenario order (managers, workers, extra nodes).
-    var nodes: [String] = []
+    var nodes: [String] = [] {
+        didSet { nodeSet = Set(nodes) }
+    }
+    /// `nodes`, for fast look-up (never iterated).
+    private var nodeSet: Set<String> = []
     /// False when the node list could not be worked out (an error in `cluster:` or
     /// `nodes:`): unknown node names are then not reported, to avoid a cascade.
     var nodesAreCertain = true
     /// Every service name: `services:` and earlier `docker service create --name`.
-    var services: [String] = []
+    private(set) var services: [String] = []
+    /// `services`, for fast look-up (never iterated).
+    private var serviceSet: Set<String> = []
     /// False when a service's name could not be read: unknown services are not reported.
     var servicesAreCertain = true
 
     /// Whether `name` is a node.
-    func hasNode(_ name: String) -> Bool { nodes.contains(name) }
+    /// - Complexity: O(1) expected.
+    func hasNode(_ name: String) -> Bool { nodeSet.contains(name) }
 
     /// Whether `name` is a known service.
-    func hasService(_ name: String) -> Bool { services.contains(name) }
+    /// - Complexity: O(1) expected.
+    func hasService(_ name: String) -> Bool { serviceSet.contains(name) }
+
+    /// Records a service name (once).
+    mutating func addService(_ name: String) {
+        if serviceSet.insert(name).inserted { services.append(name) }
+    }
 
     /// `nodes are m1, m2, w1`, shortened to ranges (`w1..w40`) for long lists.
     var nodeHint: String {

@@ -42,7 +42,7 @@ extension ScenarioReader {
             name = flagValue(nameFlag, in: action) { (text: String) throws(ValueParseError) in
                 try NameSyntax.checkObjectName(text, what: "service")
             }
-            if let name { names.services.append(name) } else { names.servicesAreCertain = false }
+            if let name { names.addService(name) } else { names.servicesAreCertain = false }
         } else {
             names.servicesAreCertain = false
         }

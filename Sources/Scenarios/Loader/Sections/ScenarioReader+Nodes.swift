@@ -80,8 +80,10 @@ extension ScenarioReader {
         }
     }
 
-    /// Labels as a mapping (`{zone: east}`) or a list (`[zone=east]`), sorted by key.
+    /// Labels as a mapping (`{zone: east}`) or a list (`[zone=east]`), sorted by key; the
+    /// last of repeated keys wins.
     mutating func readLabels(_ node: YAMLNode, what: String) -> [Label]? {
+        if node.isNull { return [] }
         var labels: [Label] = []
         if let pairs = node.asMapping {
             for pair in pairs {
@@ -89,19 +91,21 @@ extension ScenarioReader {
                     report("expected a single value for label '\(pair.keyText)', found \(pair.value.kindDescription)", at: pair.value)
                     continue
                 }
-                labels.set(pair.keyText, scalar.text)
+                labels.append(Label(pair.keyText, scalar.text))
             }
         } else if let items = node.asSequence {
             for item in items {
                 guard let text = text(item, what: "a label") else { continue }
                 let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                labels.set(String(parts[0]), parts.count == 2 ? String(parts[1]) : "")
+                labels.append(Label(String(parts[0]), parts.count == 2 ? String(parts[1]) : ""))
             }
         } else {
             report("expected a mapping for \(what), found \(node.kindDescription)", at: node)
             return nil
         }
-        return labels
+        // Sort once (by key, then file order) and keep the last of each key.
+        let ordered = labels.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+        return ordered.indices.filter { $0 == ordered.count - 1 || ordered[$0 + 1].key != ordered[$0].key }.map { ordered[$0] }
     }
 }
 

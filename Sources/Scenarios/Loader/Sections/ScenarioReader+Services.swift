@@ -18,7 +18,7 @@ extension ScenarioReader {
         for pair in pairs {
             do {
                 let name = try NameSyntax.checkObjectName(pair.keyText, what: "service")
-                names.services.append(name)
+                names.addService(name)
                 if let spec = readService(pair.value, name: name) { services.append(spec) }
             } catch {
                 report(error.message, at: pair.key, hint: error.hint)
