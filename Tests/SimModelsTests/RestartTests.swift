@@ -101,7 +101,11 @@ import SimEngine
         h.setStatus(first.id, .rejected, "No such image")
         h.settle()
         #expect(h.live("web").map(\.id) == [first.id])
-        h.advance(to: Fixture.seconds(5))
+        // Reported again just as the delay ends: still one restart only.
+        h.advance(to: Fixture.seconds(4))
+        h.now = Fixture.seconds(5)
+        h.setStatus(first.id, .rejected, "No such image (again)")
+        h.settle()
         #expect(h.task(first.id)?.desiredState == .shutdown)
         #expect(h.live("web").count == 1)
         #expect(h.live("web")[0].id != first.id)

@@ -45,8 +45,16 @@ public struct RestartSupervisor: Sendable {
     var history: [ServiceID: [SlotKey: RestartInfo]] = [:]
     var waitingOnTask: [TaskID: Set<TaskID>] = [:]
     var waitingOnNode: [NodeID: Set<TaskID>] = [:]
+    /// Tasks restarted in the batch being built: SwarmKit restarts each in its own transaction and
+    /// the second one finds the task already shut down.
+    var restartedInBatch: Set<TaskID> = []
 
     public init() {}
+
+    /// Starts a new batch of actions (forgets which tasks the previous batch restarted).
+    public mutating func beginBatch() {
+        restartedInBatch = []
+    }
 
     // MARK: - Restart
 
@@ -62,7 +70,7 @@ public struct RestartSupervisor: Sendable {
             delays[task.id]!.restartWaiting = true
             return []
         }
-        guard task.desiredState <= .running else { return [] }
+        guard task.desiredState <= .running, restartedInBatch.insert(task.id).inserted else { return [] }
         var actions: [StoreAction] = [.setDesiredState(task.id, .shutdown)]
         var stopped = task
         stopped.desiredState = .shutdown

@@ -68,6 +68,7 @@ public struct SwarmLeader: Sendable {
             if !repairs.isEmpty { return repairs }
         }
 
+        restarts.beginBatch()
         var actions = restarts.fireDueStarts(store: store, now: now, random: &random)
         actions += replicated.tickTasks(store: store, now: now, random: &random, restarts: &restarts)
         actions += global.tickTasks(store: store, now: now, random: &random, restarts: &restarts)
