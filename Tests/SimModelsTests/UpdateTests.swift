@@ -71,6 +71,17 @@ import SimEngine
         #expect(newImage(h).count == 2)
     }
 
+    @Test func finalMonitorIsDelayPlusOneSecondWhenTheDelayIsLonger() {
+        var h = harness(replicas: 1) { $0.update.delay = .seconds(10) }
+        update(&h)
+        h.converge()
+        #expect(newImage(h).first?.status.state == .running)
+        h.advance(to: Fixture.seconds(21) - .milliseconds(1))
+        #expect(status(h)?.state == .updating)
+        h.advance(to: Fixture.seconds(21))
+        #expect(status(h)?.state == .completed)
+    }
+
     @Test func startFirstStartsTheNewTaskBeforeStoppingTheOld() {
         var h = harness(replicas: 1) { $0.update.order = .startFirst }
         let old = h.running("web")[0]

@@ -85,6 +85,9 @@ public struct Updater: Sendable {
     /// A failure action fired: no more slots are dispatched.
     var stopped = false
     var monitorUntil: SimInstant?
+    /// The monitoring period; lengthened to `delay + 1 s` for the final watch when the delay is at
+    /// least the monitor (SwarmKit changes the one variable both uses read).
+    var monitorPeriod = SimDuration.seconds(5)
     var pendingActions: [StoreAction] = []
 
     init(service: ServiceObject, slots: [[TaskObject]]) {
@@ -96,8 +99,6 @@ public struct Updater: Sendable {
 
     /// The time the final monitoring period ends, once all slots are done.
     public var monitoringEnds: SimInstant? { monitorUntil }
-
-    var monitorPeriod: SimDuration { config.monitor }
 
     var nextWake: SimInstant? {
         if isFinished { return nil }
@@ -135,7 +136,9 @@ public struct Updater: Sendable {
         case .rollback:
             stopped = true
             if isRollback {
-                // Never roll back a rollback.
+                // Never roll back a rollback. (SwarmKit forgets to stop here and later marks the
+                // update COMPLETED; unreachable with Docker's CLI, which refuses a rollback
+                // failure action of "rollback". We stop.)
                 pendingActions.append(.changeUpdateStatus(serviceID, .pause(message: "rollback paused due to failure or early termination of task \(task.id)")))
             } else {
                 pendingActions.append(.changeUpdateStatus(serviceID, .rollback(message: "update rolled back due to failure or early termination of task \(task.id)", at: now)))
@@ -171,6 +174,7 @@ public struct Updater: Sendable {
             }
             isRollback = status == .rollbackStarted
             config = isRollback ? newService.spec.rollback : newService.spec.update
+            monitorPeriod = config.monitor
             let parallelism = config.parallelism == 0 ? dirtySlots.count : config.parallelism
             workers = Array(repeating: .idle, count: parallelism)
         }
@@ -191,10 +195,10 @@ public struct Updater: Sendable {
                     isFinished = true
                 }
             } else {
-                // Keep watching for failures one more monitoring period (SWARM_FACTS §4.5: if the
-                // delay is at least the monitor period, the delay plus 1 s).
-                let period = config.delay >= monitorPeriod ? config.delay + .seconds(1) : monitorPeriod
-                monitorUntil = now + period
+                // Keep watching for failures one more monitoring period; if the delay is at least
+                // the monitor period, the delay plus 1 s (SwarmKit `updater.go`).
+                if config.delay >= monitorPeriod { monitorPeriod = config.delay + .seconds(1) }
+                monitorUntil = now + monitorPeriod
             }
         }
         return actions
