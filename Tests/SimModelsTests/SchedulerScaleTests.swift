@@ -39,7 +39,8 @@ import SimEngine
             #expect(batch.createdTasks.count == 2)
             store.apply(batch)
         }
-        #expect(elapsed < .seconds(1))
+        // Generous bounds (machines are shared): they catch a scan of every task, not jitter.
+        #expect(elapsed < .seconds(2))
 
         // A scheduling pass placing 1,000 new tasks with a spread preference.
         var spread = web
@@ -50,6 +51,6 @@ import SimEngine
         var actions: [StoreAction] = []
         elapsed = clock.measure { actions = scheduler.schedule(store: store, now: .zero) }
         #expect(actions.assignments.count == 1_000)
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < .seconds(10))
     }
 }
