@@ -39,7 +39,7 @@ import SimEngine
             #expect(batch.createdTasks.count == 2)
             store.apply(batch)
         }
-        // Generous bounds (machines are shared): they catch a scan of every task, not jitter.
+        // Generous bounds (machines are shared): they catch quadratic blow-ups, not jitter.
         #expect(elapsed < .seconds(2))
 
         // A scheduling pass placing 1,000 new tasks with a spread preference.
