@@ -1,0 +1,108 @@
+import SimEngine
+
+/// `docker service ps SERVICE...`, as the CLI prints it (docker/cli `cli/command/service/ps.go`,
+/// `cli/command/task/print.go` and `formatter.go`; default table format `{{.ID}}\t{{.Name}}\t
+/// {{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}`).
+///
+/// Every task of the services (history included), named `service.slot` or `service.<nodeID>`,
+/// sorted by name in natural order and, within a name, newest first; older tasks of a slot get
+/// the ` \_ ` prefix. NODE is the node's hostname (its ID once the node is deleted, empty before
+/// the task is assigned). CURRENT STATE is the observed state and how long ago it was entered
+/// (`Running 44 seconds ago`). ERROR is quoted and cut to 30 columns with "…".
+public enum TaskListView {
+    public static let header = ["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"]
+    static let maxErrorLength = 30
+
+    /// The CLI's answer to `docker service ps` naming `services`: each is matched by full ID, then
+    /// exact name, then ID prefix ("multiple services found with provided prefix: X" if several);
+    /// unmatched ones are "no such service: X", printed after the table of the others, or alone
+    /// (the command fails) when none matched.
+    public static func outcome(services inputs: [String], store: ClusterStore, now: SimInstant) -> ControlOutcome {
+        var found: [ServiceObject] = []
+        var notFound: [String] = []
+        let all = store.servicesSortedByName.sorted { $0.id < $1.id }
+        for input in inputs {
+            if let service = store.service(ServiceID(input)) ?? store.service(named: input) {
+                found.append(service)
+                continue
+            }
+            let matches = all.filter { !input.isEmpty && $0.id.rawValue.hasPrefix(input) }
+            if matches.count > 1 {
+                return .failure("multiple services found with provided prefix: \(input)")
+            }
+            if let match = matches.first { found.append(match) } else { notFound.append("no such service: \(input)") }
+        }
+        if found.isEmpty { return .failure(notFound.joined(separator: "\n")) }
+        var seen: Set<ServiceID> = []
+        let services = found.filter { seen.insert($0.id).inserted }
+        let table = render(services: services, store: store, now: now)
+        if notFound.isEmpty { return .reply(table) }
+        return .partial([], reply: table, error: notFound.joined(separator: "\n"))
+    }
+
+    /// The table of the tasks of `services`.
+    /// - Complexity: O(t log t) in their tasks.
+    public static func render(services: [ServiceObject], store: ClusterStore, now: SimInstant) -> String {
+        TableWriter().render(header: header, rows: rows(services: services, store: store, now: now))
+    }
+
+    public static func rows(services: [ServiceObject], store: ClusterStore, now: SimInstant) -> [[String]] {
+        var entries: [(name: String, task: TaskObject)] = []
+        for service in services {
+            for task in store.tasks(ofService: service.id) {
+                let suffix = task.slot != 0 ? "\(task.slot)" : (task.nodeID?.rawValue ?? "")
+                entries.append(("\(service.spec.name).\(suffix)", task))
+            }
+        }
+        // Natural order of name; newest first within a name (the API lists tasks by ID, and the
+        // CLI's sort is stable, so equal creation times fall back to ID order).
+        entries.sort { a, b in
+            if a.name != b.name { return CLIText.naturalLess(a.name, b.name) }
+            if a.task.createdAt != b.task.createdAt { return a.task.createdAt > b.task.createdAt }
+            return a.task.id < b.task.id
+        }
+        var rows: [[String]] = []
+        var previous = ""
+        for (name, task) in entries {
+            let shownName = name == previous ? " \\_ " + name : name
+            previous = name
+            rows.append([
+                CLIText.truncateID(task.id.rawValue),
+                shownName,
+                ServiceListView.displayImage(task.spec.image),
+                nodeName(task.nodeID, store: store),
+                CLIText.prettyPrint(task.desiredState.name),
+                currentState(task.status, now: now),
+                errorText(task.status.err),
+                ports(of: task),
+            ])
+        }
+        return rows
+    }
+
+    /// The CLI's ID resolver: the hostname, or the ID when the node is gone (or has no hostname).
+    static func nodeName(_ id: NodeID?, store: ClusterStore) -> String {
+        guard let id else { return "" }
+        guard let node = store.node(id), !node.description.hostname.isEmpty else { return id.rawValue }
+        return node.description.hostname
+    }
+
+    /// `Running 44 seconds ago`.
+    public static func currentState(_ status: TaskStatus, now: SimInstant) -> String {
+        "\(CLIText.prettyPrint(status.state.name)) \(CLIText.humanDuration(now - status.timestamp).lowercased()) ago"
+    }
+
+    /// The ERROR column: cut to 30 columns with "…", quoted; empty when there is no error.
+    public static func errorText(_ error: String) -> String {
+        let cut = CLIText.ellipsis(error, maxWidth: maxErrorLength)
+        return cut.isEmpty ? "" : "\"\(cut)\""
+    }
+
+    /// The PORTS column: the host-mode ports a running task publishes (its `PortStatus`).
+    static func ports(of task: TaskObject) -> String {
+        guard task.status.state == .running else { return "" }
+        return task.hostPorts.compactMap { port in
+            port.publishedPort.map { "*:\($0)->\(port.targetPort)/\(port.proto)" }
+        }.joined(separator: ",")
+    }
+}
