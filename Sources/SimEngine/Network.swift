@@ -40,6 +40,7 @@ public final class Network: EventHandler {
         for index in topologies.indices {
             topologies[index].group.append(0)
             topologies[index].isolated.append(false)
+            topologies[index].exempt.append(false)
         }
     }
 
@@ -131,6 +132,14 @@ public final class Network: EventHandler {
     public func dropOneWay(from: HostID, to: HostID) {
         var next = topology
         next.oneWayDrops.insert(LinkKey(from: from, to: to))
+        apply(next)
+    }
+
+    /// Keeps `host` out of every partition, isolation and one-way drop, now and later: the
+    /// operator's CLI client, which reaches whichever engine it is pointed at.
+    public func exemptFromFaults(_ host: HostID) {
+        var next = topology
+        next.exempt[host] = true
         apply(next)
     }
 

@@ -129,8 +129,11 @@ public final class Simulation {
         var ranAtNow = false
         while let next = queue.first, next.time <= limit.nanoseconds, !stopRequested {
             if next.time != now.nanoseconds {
-                if ranAtNow { notifyObservers() }
-                ranAtNow = false
+                if ranAtNow {
+                    ranAtNow = false
+                    notifyObservers()
+                    continue  // an observer may have scheduled something at `now`
+                }
                 now = SimInstant(nanoseconds: next.time)
             }
             _ = queue.removeFirst()

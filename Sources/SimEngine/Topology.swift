@@ -6,11 +6,13 @@ struct Topology {
     var isolated: [Bool] = []
     /// Directed links that drop everything (`drop A -> B`).
     var oneWayDrops: Set<LinkKey> = []
+    /// Hosts that no partition or isolation cuts (the operator's CLI client).
+    var exempt: [Bool] = []
 
     /// True if a message from `from` to `to` cannot pass.
     @inline(__always)
     func isCut(from: HostID, to: HostID) -> Bool {
-        if from == to { return false }
+        if from == to || exempt[from] || exempt[to] { return false }
         if group[from] != group[to] || isolated[from] || isolated[to] { return true }
         return !oneWayDrops.isEmpty && oneWayDrops.contains(LinkKey(from: from, to: to))
     }

@@ -120,3 +120,24 @@ import Testing
         #expect(model.run() == 10_000)
     }
 }
+
+@Suite struct ObserverSchedulingTests {
+    /// An observer that schedules an event at the current instant: it runs at that instant,
+    /// before later events, and the observers see that instant again afterwards.
+    @Test func eventsScheduledByObserversRunAtTheirInstant() {
+        let sim = Simulation(seed: 1)
+        var log: [String] = []
+        var scheduled = false
+        sim.afterEachInstant { now in
+            log.append("observe \(now.nanoseconds)")
+            if !scheduled {
+                scheduled = true
+                sim.schedule(after: .zero) { log.append("from observer at \(sim.now.nanoseconds)") }
+            }
+        }
+        sim.schedule(at: SimInstant(nanoseconds: 5)) { log.append("a") }
+        sim.schedule(at: SimInstant(nanoseconds: 9)) { log.append("b") }
+        sim.run(until: SimInstant(nanoseconds: 20))
+        #expect(log == ["a", "observe 5", "from observer at 5", "observe 5", "b", "observe 9"])
+    }
+}

@@ -78,7 +78,7 @@ final class TaskController {
             switch result {
             case .success:
                 do throws(ContainerRuntime.Failure) {
-                    try self.runtime.create(id: self.containerID, image: image, serviceName: self.task.serviceName,
+                    try self.runtime.create(id: self.containerID, image: image, serviceName: self.task.serviceName, slot: self.task.slot,
                                             behaviour: self.task.spec.behaviour, stopGracePeriod: self.task.spec.stopGracePeriod)
                     self.move(to: .ready, "prepared")
                 } catch {

@@ -69,6 +69,7 @@ public final class LeaderRuntime {
         if store.node(identity.nodeID) == nil {
             var node = NodeObject(id: identity.nodeID, spec: NodeSpec(desiredRole: .manager), role: .manager,
                                   description: manager.node.description, status: NodeStatus(state: .unknown))
+            node.spec.labels = manager.node.initialLabels
             node.managerStatus = ManagerStatus(raftID: manager.raftID, address: host.name)
             actions.append(.createNode(node))
         }
@@ -177,6 +178,33 @@ public final class LeaderRuntime {
             dispatcher.handle(dispatcherRequest, proxy: proxy)
         case let .join(join):
             handleJoin(join, origin: origin, proxy: proxy)
+        case let .control(control):
+            handleControl(control, origin: origin, proxy: proxy)
+        }
+    }
+
+    /// SwarmKit's text when a write's leader steps down before it commits (`ErrLostLeadership`).
+    static let lostLeadershipMessage = "rpc error: code = Unknown desc = raft: failed to process the request: node lost leader status"
+
+    /// A CLI command: the control API decides; writes are answered once committed.
+    private func handleControl(_ request: ControlRequest, origin: HostID, proxy: HostID) {
+        let context = ControlContext(store: manager.store, now: simulation.now, raft: manager.raftView,
+                                     queriedNodeID: request.queriedNodeID)
+        let outcome = ControlAPI.handle(request.command, context: context, random: &random)
+        let answer = { [weak self] (output: String, error: String?) in
+            self?.manager.route(.control(ControlReply(requestID: request.requestID, output: output, error: error)), origin: origin, proxy: proxy)
+        }
+        let actions = outcome.actions
+        guard !actions.isEmpty else {
+            answer(outcome.output, outcome.succeeded ? nil : outcome.error)
+            return
+        }
+        manager.propose(actions) { committed in
+            if committed {
+                answer(outcome.output, outcome.succeeded ? nil : outcome.error)
+            } else {
+                answer("", Self.lostLeadershipMessage)
+            }
         }
     }
 
@@ -192,6 +220,7 @@ public final class LeaderRuntime {
         var node = existing ?? NodeObject(id: nodeID, spec: NodeSpec(desiredRole: join.role), role: join.role,
                                           description: join.description, status: NodeStatus(state: .unknown))
         node.description = join.description
+        if existing == nil { node.spec.labels = join.labels.sorted { $0.key < $1.key } }
         guard join.role == .manager else {
             manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [weak self] committed in
                 guard let self else { return }

@@ -17,6 +17,17 @@ extension ManagerNode {
             simulation.network.send(SwarmMessage.proxied(request, origin: origin, proxy: host.id), from: host.id, to: leader)
             return
         }
+        let isDispatcher: Bool
+        if case .dispatcher = request { isDispatcher = true } else { isDispatcher = false }
+        if !isDispatcher, leaderHost == host.id || !raft.node.hasBeenLeaderlessTooLong {
+            // SwarmKit's LeaderConn polls for a leader every second until the caller gives up,
+            // and fails at once only after more than election_tick ticks without a leader.
+            simulation.schedule(after: .seconds(1), host: host.id) { [weak self] in
+                guard let self, !self.isStopped else { return }
+                self.handle(request, origin: origin, proxy: nil)
+            }
+            return
+        }
         answer(request, failure: ManagerNode.noLeaderMessage, origin: origin, proxy: host.id)
     }
 
@@ -44,6 +55,8 @@ extension ManagerNode {
             route(.dispatcher(reply), origin: origin, proxy: proxy)
         case let .join(join):
             route(.join(JoinReply(requestID: join.requestID, outcome: .refused(failure))), origin: origin, proxy: proxy)
+        case let .control(control):
+            route(.control(ControlReply(requestID: control.requestID, output: "", error: failure)), origin: origin, proxy: proxy)
         }
     }
 }

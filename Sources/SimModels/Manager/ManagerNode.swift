@@ -22,8 +22,12 @@ public final class ManagerNode {
     private var pending: [RaftIndex: (term: RaftTerm, completion: (Bool) -> Void)] = [:]
     private var sequence: UInt64 = 0
     private var lastTracedTerm: RaftTerm = 0
+    /// The last log index applied to `store` by this manager.
+    public private(set) var appliedIndex: RaftIndex = 0
     private var wasLeader = false
     private var stopped = false
+    /// Called once when this manager's leader subsystems first start (`docker swarm init` returns).
+    var onLeaderReady: (() -> Void)?
 
     /// - Parameter raftNode: the node recovered from disk, bootstrapped by `swarm init`, or
     ///   empty for a manager that just joined.
@@ -35,7 +39,13 @@ public final class ManagerNode {
         let callbacks = Raft.Callbacks(
             send: { [unowned self] message in self.sendRaft(message) },
             apply: { [unowned self] entry in self.apply(entry) },
-            restore: { [unowned self] state in self.store = state },
+            restore: { [unowned self] state in
+                self.store = state
+                if let snapshot = self.raft?.node.snapshot {
+                    self.appliedIndex = snapshot.index
+                    self.world.raftObserver?.raftRestored(index: snapshot.index, term: snapshot.term, by: self.raftID)
+                }
+            },
             snapshotState: { [unowned self] in self.store },
             softStateChanged: { [unowned self] soft in self.softStateChanged(soft) },
             event: { [unowned self] event in self.raftEvent(event) })
@@ -43,6 +53,7 @@ public final class ManagerNode {
     }
 
     func start() {
+        world.raftObserver?.raftStarted(raftID, firstTime: host.epoch == 0 || raft.node.lastIndex == 0)
         var phase = simulation.stream(named: "raft-phase/\(host.name)/\(host.epoch)")
         raft.start(phase: &phase)
     }
@@ -58,8 +69,11 @@ public final class ManagerNode {
 
     // MARK: - Observation
 
-    /// True while this manager's Raft node is the leader.
-    public var isLeader: Bool { raft.node.isLeader }
+    /// True while this manager's Raft node is the leader (and the manager runs).
+    public var isLeader: Bool { !stopped && raft.node.isLeader }
+
+    /// True once the manager was stopped on its host (demoted, removed, left).
+    public var isStopped: Bool { stopped }
 
     /// The host of the leader this manager knows of, if any.
     public var leaderHost: HostID? {
@@ -67,6 +81,25 @@ public final class ManagerNode {
         if leader == raftID { return host.id }
         guard let address = raft.node.membership.address(of: leader) else { return nil }
         return world.host(at: address)
+    }
+
+    /// Whether this manager (as leader) considers a member reachable, as SwarmKit's transport
+    /// `Active` flag does: itself always; a peer if it answered within the last 2 ticks
+    /// (a send fails after SwarmKit's 2 s send timeout). Only the leader tracks its peers.
+    public func isReachable(_ id: RaftNodeID) -> Bool {
+        if id == raftID { return !stopped }
+        guard let peer = raft.node.peers.first(where: { $0.id == id }) else { return false }
+        return peer.ticksSinceHeard <= 2
+    }
+
+    /// Raft as this manager sees it, for the control API and `docker node ls`.
+    public var raftView: RaftView {
+        let members = raft.node.membership.members.map { member -> RaftView.Member in
+            let nodeID = store.nodesSorted.first { $0.managerStatus?.raftID == member.id }?.id ?? SwarmID("")
+            return RaftView.Member(raftID: member.id, nodeID: nodeID, address: member.address,
+                                   reachability: isReachable(member.id) ? .reachable : .unreachable)
+        }
+        return RaftView(members: members, leaderRaftID: raft.node.leaderID, selfRaftID: raftID)
     }
 
     /// The hosts of the Raft members, as this manager knows them.
@@ -147,6 +180,8 @@ public final class ManagerNode {
     // MARK: - Applying committed entries
 
     private func apply(_ entry: RaftEntry<StoreProposal>) {
+        appliedIndex = entry.index
+        world.raftObserver?.raftApplied(entry, by: raftID)
         var changes: [StoreChange] = []
         if let proposal = entry.command {
             changes = store.apply(proposal.actions)
@@ -157,7 +192,9 @@ public final class ManagerNode {
         if let waiting = pending.removeValue(forKey: entry.index) {
             // Resolved after the store reflects the entry, so callers read the new state.
             leaderRuntime?.observe(changes)
-            waiting.completion(waiting.term == entry.term)
+            let committed = waiting.term == entry.term
+            if committed { world.raftObserver?.raftAcknowledged(entry, leaderTerm: entry.term) }
+            waiting.completion(committed)
         } else {
             leaderRuntime?.observe(changes)
         }
@@ -168,12 +205,16 @@ public final class ManagerNode {
     /// (SwarmKit publishes `IsLeader` only when caught up).
     private func checkLeadershipReady() {
         guard leaderRuntime == nil, !stopped, raft.node.isLeader,
-              raft.node.appliedIndex == raft.node.lastIndex else { return }
+              appliedIndex >= raft.node.lastIndex else { return }
         simulation.emit(node: host.name, component: "manager", kind: "manager.leader",
                         "leader subsystems started (dispatcher, orchestrators, scheduler, allocator)")
         let runtime = LeaderRuntime(manager: self)
         leaderRuntime = runtime
         runtime.start()
+        if let ready = onLeaderReady {
+            onLeaderReady = nil
+            ready()
+        }
     }
 
     // MARK: - Role changes

@@ -46,7 +46,8 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     private let host: Host
     private let tickInterval: SimDuration
     private let callbacks: Callbacks
-    private var syncing = false
+    /// A ready is being persisted or handed over.
+    private var busy = false
     private var stopped = false
     private var tickTimer: TimerID?
 
@@ -121,16 +122,14 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     // MARK: - Ready handling
 
     /// Handles the node's output one `RaftReady` at a time: persist, sync, then send and apply.
+    /// Not re-entrant: what the callbacks cause (a proposal made while applying) is picked up
+    /// by the loop once the current ready is finished.
     public func processReady() {
-        guard !syncing, !stopped, let ready = node.takeReady() else { return }
-        if let soft = ready.softState { callbacks.softStateChanged(soft) }
-        for event in ready.events { callbacks.event(event) }
-        let needsDisk = persist(ready)
-        if needsDisk {
-            syncing = true
+        guard !busy, !stopped, let ready = node.takeReady() else { return }
+        busy = true
+        if persist(ready) {
             host.disk.sync { [weak self] in
                 guard let self, !self.stopped else { return }
-                self.syncing = false
                 self.finish(ready)
             }
         } else {
@@ -142,9 +141,12 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
         if ready.restoreSnapshot, let snapshot = ready.snapshot { callbacks.restore(snapshot.state) }
         for message in ready.messages { callbacks.send(message) }
         for entry in ready.committedEntries { callbacks.apply(entry) }
+        if let soft = ready.softState { callbacks.softStateChanged(soft) }
+        for event in ready.events { callbacks.event(event) }
         if node.needsSnapshot {
             _ = node.compact(snapshotAt: node.appliedIndex, state: callbacks.snapshotState())
         }
+        busy = false
         processReady()
     }
 

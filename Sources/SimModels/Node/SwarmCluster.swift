@@ -11,12 +11,15 @@ public final class SwarmCluster {
         public var description: NodeDescription
         /// Whether it joins the swarm at the start (`joined: false` in a scenario).
         public var joinsAtStart: Bool
+        /// Node labels set as it joins.
+        public var labels: [Label]
 
-        public init(name: String, role: NodeRole, description: NodeDescription, joinsAtStart: Bool = true) {
+        public init(name: String, role: NodeRole, description: NodeDescription, joinsAtStart: Bool = true, labels: [Label] = []) {
             self.name = name
             self.role = role
             self.description = description
             self.joinsAtStart = joinsAtStart
+            self.labels = labels
         }
     }
 
@@ -34,7 +37,7 @@ public final class SwarmCluster {
         self.firstHost = firstHost
         for machine in machines {
             let host = simulation.addHost(named: machine.name) { [unowned self] host in
-                let node = SwarmNode(host: host, world: self.world, description: machine.description)
+                let node = SwarmNode(host: host, world: self.world, description: machine.description, labels: machine.labels)
                 self.software[host.id - firstHost] = node
                 return node
             }
@@ -51,25 +54,40 @@ public final class SwarmCluster {
 
     /// `docker swarm init` on the first manager, then joins (managers first, one at a time as
     /// Raft allows one membership change at a time, then workers), all through messages.
-    public func formSwarm() {
-        guard let first = machines.firstIndex(where: { $0.role == .manager && $0.joinsAtStart }) else { return }
-        _ = node(at: first)?.initSwarm()
+    ///
+    /// `completion` runs once every join has been answered.
+    public func formSwarm(completion: @escaping () -> Void = {}) {
+        guard let first = machines.firstIndex(where: { $0.role == .manager && $0.joinsAtStart }) else {
+            completion()
+            return
+        }
         let managerHost = firstHost + first
         let joiners = machines.indices.filter { $0 != first && machines[$0].joinsAtStart }
         let ordered = joiners.filter { machines[$0].role == .manager } + joiners.filter { machines[$0].role == .worker }
-        joinNext(ordered[...], via: managerHost)
+        _ = node(at: first)?.initSwarm { [weak self] in
+            self?.joinNext(ordered[...], via: managerHost, completion: completion)
+        }
     }
 
-    private func joinNext(_ remaining: ArraySlice<Int>, via managerHost: HostID) {
-        guard let index = remaining.first else { return }
+    private func joinNext(_ remaining: ArraySlice<Int>, via managerHost: HostID, completion: @escaping () -> Void) {
+        guard let index = remaining.first else {
+            completion()
+            return
+        }
         let machine = machines[index]
         if machine.role == .worker {
             // Workers join in parallel: no Raft membership change is involved.
-            for worker in remaining { node(at: worker)?.join(as: .worker, via: managerHost) { _ in } }
+            var left = remaining.count
+            for worker in remaining {
+                node(at: worker)?.join(as: .worker, via: managerHost) { _ in
+                    left -= 1
+                    if left == 0 { completion() }
+                }
+            }
             return
         }
         node(at: index)?.join(as: .manager, via: managerHost) { [weak self] _ in
-            self?.joinNext(remaining.dropFirst(), via: managerHost)
+            self?.joinNext(remaining.dropFirst(), via: managerHost, completion: completion)
         }
     }
 

@@ -8,6 +8,8 @@ public final class SwarmNode: HostSoftware {
     let world: SwarmWorld
     /// What the node reports of itself (hostname, resources, labels).
     public let description: NodeDescription
+    /// Labels the operator gives the node as it joins (see `JoinRequest.labels`).
+    public let initialLabels: [Label]
     public private(set) var runtime: ContainerRuntime
     public private(set) var agent: Agent?
     public private(set) var manager: ManagerNode?
@@ -20,10 +22,11 @@ public final class SwarmNode: HostSoftware {
 
     var simulation: Simulation { world.simulation }
 
-    public init(host: Host, world: SwarmWorld, description: NodeDescription) {
+    public init(host: Host, world: SwarmWorld, description: NodeDescription, labels: [Label] = []) {
         self.host = host
         self.world = world
         self.description = description
+        self.initialLabels = labels.sorted { $0.key < $1.key }
         runtime = ContainerRuntime(simulation: world.simulation, host: host)
         random = world.simulation.stream(named: "node/\(host.name)/\(host.epoch)")
         identity = host.disk.get(NodeIdentity.diskKey) as? NodeIdentity
@@ -73,7 +76,11 @@ public final class SwarmNode: HostSoftware {
         switch message {
         case let .raft(raftMessage):
             manager?.receiveRaft(raftMessage, from: envelope.from)
-        case let .request(request, origin):
+        case .request(var request, let origin):
+            if case var .control(control) = request, let identity {
+                control.queriedNodeID = identity.nodeID  // the engine the CLI talked to
+                request = .control(control)
+            }
             if let manager {
                 manager.handle(request, origin: origin, proxy: nil)
             } else {
@@ -94,25 +101,34 @@ public final class SwarmNode: HostSoftware {
             agent?.receive(dispatcherReply)
         case let .join(joinReply):
             finishJoin(joinReply)
+        case .control:
+            return  // CLI answers go to the client, never to a node
         }
     }
 
     /// A request sent to a node that is not a manager.
     private func refuseNotManager(_ request: ManagerRequest, origin: HostID) {
-        let message = "This node is not a swarm manager."
+        let message = identity == nil ? SwarmNode.notInSwarmMessage : SwarmNode.workerMessage
         switch request {
         case let .dispatcher(r):
             simulation.network.send(SwarmMessage.reply(.dispatcher(DispatcherReply(requestID: r.requestID, sessionID: r.sessionID, body: .failed(message)))),
                                     from: host.id, to: origin)
         case let .join(j):
             simulation.network.send(SwarmMessage.reply(.join(JoinReply(requestID: j.requestID, outcome: .refused(message)))), from: host.id, to: origin)
+        case let .control(c):
+            simulation.network.send(SwarmMessage.reply(.control(ControlReply(requestID: c.requestID, output: "", error: message))), from: host.id, to: origin)
         }
     }
 
+    /// moby's texts for control calls on a node that cannot serve them.
+    public static let workerMessage = "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager."
+    public static let notInSwarmMessage = #"This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again."#
+
     // MARK: - docker swarm init / join
 
-    /// `docker swarm init`: becomes the single manager of a new swarm and campaigns at once.
-    public func initSwarm() -> Result<Void, SwarmNodeError> {
+    /// `docker swarm init`: becomes the single manager of a new swarm and campaigns at once;
+    /// `ready` runs when it leads with its subsystems started (when the command returns).
+    public func initSwarm(ready: @escaping () -> Void = {}) -> Result<Void, SwarmNodeError> {
         guard identity == nil else { return .failure(.alreadyInSwarm) }
         let nodeID = SwarmID.generate(using: &random)
         let raftID = randomRaftID()
@@ -122,6 +138,7 @@ public final class SwarmNode: HostSoftware {
             random: simulation.stream(named: "raft/\(host.name)/\(host.epoch)"))
         raftNode.campaign()
         startManager(raftNode)
+        manager?.onLeaderReady = ready
         startAgent()
         return .success(())
     }
@@ -142,7 +159,7 @@ public final class SwarmNode: HostSoftware {
 
     private func sendJoin(deadline: SimInstant) {
         guard let pending = pendingJoin else { return }
-        let request = JoinRequest(requestID: pending.requestID, nodeID: nil, role: pending.role, description: description, address: host.name)
+        let request = JoinRequest(requestID: pending.requestID, nodeID: nil, role: pending.role, description: description, address: host.name, labels: initialLabels)
         simulation.network.send(SwarmMessage.request(.join(request), origin: host.id), from: host.id, to: pending.via)
         joinTimer = simulation.schedule(after: .seconds(1), host: host.id) { [unowned self] in
             guard self.pendingJoin?.requestID == pending.requestID else { return }
@@ -171,6 +188,16 @@ public final class SwarmNode: HostSoftware {
             pending.completion(.success(()))
         case .refused:
             return  // retried by the join timer until the deadline
+        }
+    }
+
+    /// A clean shutdown (`stop NODE`, `systemctl stop docker` then power off): containers get
+    /// SIGTERM, and once they have exited the host halts.
+    public func shutDown() {
+        let wait = runtime.stopAll()
+        simulation.emit(node: host.name, component: "engine", kind: "engine.stop", "stopping containers, then shutting down")
+        simulation.schedule(after: wait + .milliseconds(1), host: host.id) { [host] in
+            host.halt()
         }
     }
 

@@ -12,6 +12,8 @@ public final class SwarmWorld {
     /// The dispatcher heartbeat period a new swarm is created with (5 s).
     public var heartbeatPeriod = SimDuration.seconds(5)
     private var addresses: [String: HostID] = [:]
+    /// A safety checker watching every manager's Raft, if any.
+    public weak var raftObserver: RaftObserver?
 
     public init(simulation: Simulation) {
         self.simulation = simulation

@@ -9,13 +9,17 @@ public struct JoinRequest: Sendable {
     public var description: NodeDescription
     /// The address other managers reach it at (its host name).
     public var address: String
+    /// Node labels to set at once (a scenario's `nodes: {labels: ...}`, as if the operator ran
+    /// `docker node update --label-add` right after the join).
+    public var labels: [Label]
 
-    public init(requestID: UInt64, nodeID: NodeID?, role: NodeRole, description: NodeDescription, address: String) {
+    public init(requestID: UInt64, nodeID: NodeID?, role: NodeRole, description: NodeDescription, address: String, labels: [Label] = []) {
         self.requestID = requestID
         self.nodeID = nodeID
         self.role = role
         self.description = description
         self.address = address
+        self.labels = labels
     }
 }
 

@@ -23,10 +23,12 @@ public enum SwarmMessage: NetworkMessage {
 public enum ManagerRequest: Sendable {
     case dispatcher(DispatcherRequest)
     case join(JoinRequest)
+    case control(ControlRequest)
 }
 
 /// What the managers answer (or push).
 public enum ManagerReply: Sendable {
     case dispatcher(DispatcherReply)
     case join(JoinReply)
+    case control(ControlReply)
 }

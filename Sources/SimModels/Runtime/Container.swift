@@ -17,6 +17,8 @@ public struct Container: Sendable {
     public let image: String
     /// The service the container belongs to (a label, as Swarm sets `com.docker.swarm.service.name`).
     public let serviceName: String
+    /// The task's slot (0 for a global task), as Swarm labels it (`com.docker.swarm.task.name`).
+    public let slot: Int
     public var state: State
     public var startedAt: SimInstant?
     public var behaviour: ContainerBehaviour

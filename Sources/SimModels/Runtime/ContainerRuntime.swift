@@ -88,10 +88,10 @@ public final class ContainerRuntime {
     }
 
     /// Creates a container for a task; its image must be present.
-    public func create(id: String, image: String, serviceName: String, behaviour: ContainerBehaviour,
+    public func create(id: String, image: String, serviceName: String, slot: Int, behaviour: ContainerBehaviour,
                        stopGracePeriod: SimDuration) throws(Failure) {
         guard images.contains(image) else { throw Failure(message: "No such image: \(image)") }
-        containers[id] = Container(id: id, image: image, serviceName: serviceName, state: .created,
+        containers[id] = Container(id: id, image: image, serviceName: serviceName, slot: slot, state: .created,
                                    behaviour: behaviour, stopGracePeriod: stopGracePeriod)
     }
 
@@ -142,6 +142,18 @@ public final class ContainerRuntime {
         guard let container = containers[id], container.isRunning || container.state == .starting else { return }
         cancelTimer(id)
         exit(id, code: 137)
+    }
+
+    /// Sends SIGTERM to every running container (a clean shutdown of the engine); returns how
+    /// long until the last of them has exited.
+    public func stopAll() -> SimDuration {
+        var longest = SimDuration.zero
+        for container in runningContainers {
+            let time = min(container.behaviour.stop, container.stopGracePeriod)
+            longest = max(longest, time)
+            stop(container.id)
+        }
+        return longest
     }
 
     /// Forgets an exited container.

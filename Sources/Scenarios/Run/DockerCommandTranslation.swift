@@ -1,0 +1,46 @@
+import SimModels
+
+/// Turns a timeline's docker command into the control API call the engine makes for it.
+enum DockerCommandTranslation {
+    /// The control call, or nil when a node reference (`leader`) names nobody now.
+    static func control(for command: DockerCommand, resolve: (NodeReference) -> String?) -> ControlCommand? {
+        func names(_ references: [NodeReference]) -> [String]? {
+            let resolved = references.compactMap(resolve)
+            return resolved.count == references.count ? resolved : nil
+        }
+        switch command {
+        case let .serviceCreate(spec):
+            return .serviceCreate(spec)
+        case let .serviceUpdate(update):
+            return .serviceUpdate(update.request)
+        case let .serviceRollback(service):
+            return .serviceRollback(service: service)
+        case let .serviceScale(targets):
+            return .serviceScale(targets.map { ScaleTarget(service: $0.service, replicas: $0.replicas) })
+        case let .serviceRemove(services):
+            return .serviceRemove(services)
+        case .serviceList:
+            return .serviceList
+        case let .serviceTasks(services):
+            return .serviceTasks(services)
+        case let .nodeUpdate(update):
+            guard let node = resolve(update.node) else { return nil }
+            return .nodeUpdate(NodeUpdateRequest(node: node, availability: update.availability, role: update.role,
+                                                 labelsToAdd: update.labelsToAdd, labelsToRemove: update.labelsToRemove))
+        case let .nodePromote(nodes):
+            return names(nodes).map { .nodePromote($0) }
+        case let .nodeDemote(nodes):
+            return names(nodes).map { .nodeDemote($0) }
+        case let .nodeRemove(nodes, force):
+            return names(nodes).map { .nodeRemove($0, force: force) }
+        case .nodeList:
+            return .nodeList
+        case let .networkCreate(network):
+            return .networkCreate(NetworkCreateRequest(name: network.name, driver: network.driver, subnet: network.subnet))
+        case .info:
+            return .info
+        case .swarmInit, .swarmJoin, .swarmLeave:
+            return nil  // operations of the engine itself, not of the control API
+        }
+    }
+}

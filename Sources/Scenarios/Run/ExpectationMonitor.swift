@@ -1,0 +1,101 @@
+import SimEngine
+import SimModels
+
+/// Decides every expectation of a scenario from the ground truth after each instant
+/// (SCENARIO_FORMAT §6), recording the decisive time: when it first held or first failed.
+final class ExpectationMonitor {
+    private struct Tracked {
+        var expectation: ScenarioExpectation
+        var result: ExpectationResult?
+        /// For `by`, `always`, `never`, `from..to`: the last observation, for the report.
+        var lastObserved = ""
+    }
+
+    private var tracked: [Tracked]
+    private let truth: GroundTruth
+    /// Called when an expectation is decided (reporters print it in the timeline).
+    var decided: (ExpectationResult) -> Void = { _ in }
+
+    init(expectations: [ScenarioExpectation], truth: GroundTruth) {
+        tracked = expectations.map { Tracked(expectation: $0) }
+        self.truth = truth
+    }
+
+    /// Instants the run must stop at so that `at`, `by` and `from..to` are checked on time.
+    var checkpoints: [SimInstant] {
+        tracked.flatMap { item -> [SimInstant] in
+            switch item.expectation.window {
+            case let .at(time): [time]
+            case let .by(time): [time]
+            case let .during(from, to): [from, to]
+            case .atEnd, .always, .never: []
+            }
+        }
+    }
+
+    /// Checks every undecided expectation after all events at `now`.
+    func check(at now: SimInstant) {
+        for index in tracked.indices where tracked[index].result == nil {
+            let item = tracked[index]
+            switch item.expectation.window {
+            case let .at(time):
+                guard now == time else { continue }
+                let outcome = truth.evaluate(item.expectation.condition)
+                decide(index, passed: outcome.holds, at: now, detail: outcome.observed)
+            case let .by(time):
+                guard now <= time else { continue }
+                let outcome = truth.evaluate(item.expectation.condition)
+                tracked[index].lastObserved = outcome.observed
+                if outcome.holds {
+                    decide(index, passed: true, at: now, detail: outcome.observed)
+                } else if now == time {
+                    decide(index, passed: false, at: now, detail: "still " + outcome.observed)
+                }
+            case let .during(from, to):
+                guard now >= from && now <= to else { continue }
+                let outcome = truth.evaluate(item.expectation.condition)
+                if !outcome.holds {
+                    decide(index, passed: false, at: now, detail: outcome.observed)
+                } else if now == to {
+                    decide(index, passed: true, at: now, detail: outcome.observed)
+                }
+            case .always:
+                let outcome = truth.evaluate(item.expectation.condition)
+                tracked[index].lastObserved = outcome.observed
+                if !outcome.holds { decide(index, passed: false, at: now, detail: outcome.observed) }
+            case .never:
+                let outcome = truth.evaluate(item.expectation.condition)
+                tracked[index].lastObserved = outcome.observed
+                if outcome.holds { decide(index, passed: false, at: now, detail: outcome.observed) }
+            case .atEnd:
+                continue
+            }
+        }
+    }
+
+    /// Decides what is left when the run ends at `end`.
+    func finish(at end: SimInstant) -> [ExpectationResult] {
+        for index in tracked.indices where tracked[index].result == nil {
+            let item = tracked[index]
+            switch item.expectation.window {
+            case .atEnd:
+                let outcome = truth.evaluate(item.expectation.condition)
+                decide(index, passed: outcome.holds, at: end, detail: outcome.observed)
+            case .always, .never:
+                let outcome = truth.evaluate(item.expectation.condition)
+                let passed = item.expectation.window == .always ? outcome.holds : !outcome.holds
+                decide(index, passed: passed, at: end, detail: passed ? "held to the end" : outcome.observed)
+            case let .at(time), let .by(time), let .during(_, time):
+                decide(index, passed: false, at: end, detail: "the run ended at \(end) before \(time)")
+            }
+        }
+        return tracked.map { $0.result! }
+    }
+
+    private func decide(_ index: Int, passed: Bool, at time: SimInstant, detail: String) {
+        let expectation = tracked[index].expectation
+        let result = ExpectationResult(text: expectation.text, location: expectation.location, passed: passed, decidedAt: time, detail: detail)
+        tracked[index].result = result
+        decided(result)
+    }
+}

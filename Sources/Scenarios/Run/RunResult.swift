@@ -1,0 +1,115 @@
+import SimEngine
+
+/// How one expectation of a scenario turned out.
+public struct ExpectationResult: Equatable, Sendable {
+    /// The expectation as written (`by 50s: leader is one of m2, m3`).
+    public var text: String
+    public var location: SourceLocation
+    public var passed: Bool
+    /// The decisive instant: when it first held (`by`, `never` failing...) or first failed.
+    public var decidedAt: SimInstant
+    /// Why it failed, or what held (`leader was m3 at 41.203s`).
+    public var detail: String
+
+    public init(text: String, location: SourceLocation, passed: Bool, decidedAt: SimInstant, detail: String) {
+        self.text = text
+        self.location = location
+        self.passed = passed
+        self.decidedAt = decidedAt
+        self.detail = detail
+    }
+}
+
+/// A failure that is not an expectation: a command whose `expect:` did not match, or a
+/// violated invariant.
+public struct RunFailure: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case command
+        case invariant
+    }
+
+    public var kind: Kind
+    public var time: SimInstant
+    public var text: String
+
+    public init(kind: Kind, time: SimInstant, text: String) {
+        self.kind = kind
+        self.time = time
+        self.text = text
+    }
+}
+
+/// The figures printed at the end of a run. No wall-clock figure ever appears here.
+public struct RunSummary: Equatable, Sendable {
+    public struct ServiceLine: Equatable, Sendable {
+        public var name: String
+        /// As `docker service ls` prints REPLICAS on the leader, or "-" without a leader.
+        public var replicas: String
+
+        public init(name: String, replicas: String) {
+            self.name = name
+            self.replicas = replicas
+        }
+    }
+
+    public var title: String
+    public var file: String
+    public var seed: UInt64
+    /// Simulated time run.
+    public var duration: SimDuration
+    /// Times a manager became leader.
+    public var leaderChanges: Int
+    /// Total simulated time with no leader (after the first election).
+    public var timeWithoutLeader: SimDuration
+    /// Total simulated time with quorum lost.
+    public var timeWithoutQuorum: SimDuration
+    /// The leader at the end, if any.
+    public var finalLeader: String?
+    public var services: [ServiceLine]
+    /// Tasks created to replace others (restarts and reschedules).
+    public var tasksRescheduled: Int
+    public var messagesSent: Int
+    public var messagesDropped: Int
+    public var events: Int
+
+    public init(title: String, file: String, seed: UInt64, duration: SimDuration, leaderChanges: Int, timeWithoutLeader: SimDuration,
+                timeWithoutQuorum: SimDuration, finalLeader: String?, services: [ServiceLine], tasksRescheduled: Int,
+                messagesSent: Int, messagesDropped: Int, events: Int) {
+        self.title = title
+        self.file = file
+        self.seed = seed
+        self.duration = duration
+        self.leaderChanges = leaderChanges
+        self.timeWithoutLeader = timeWithoutLeader
+        self.timeWithoutQuorum = timeWithoutQuorum
+        self.finalLeader = finalLeader
+        self.services = services
+        self.tasksRescheduled = tasksRescheduled
+        self.messagesSent = messagesSent
+        self.messagesDropped = messagesDropped
+        self.events = events
+    }
+}
+
+/// Everything a run produced besides its timeline.
+public struct RunResult: Equatable, Sendable {
+    public var expectations: [ExpectationResult]
+    public var failures: [RunFailure]
+    public var summary: RunSummary
+
+    public init(expectations: [ExpectationResult], failures: [RunFailure], summary: RunSummary) {
+        self.expectations = expectations
+        self.failures = failures
+        self.summary = summary
+    }
+
+    /// True if every expectation held, every command matched its `expect:` and no invariant broke.
+    public var passed: Bool {
+        failures.isEmpty && expectations.allSatisfy(\.passed)
+    }
+
+    /// `simrun FILE --seed N`: the command that replays this run.
+    public var replayCommand: String {
+        "simrun \(summary.file) --seed \(summary.seed)"
+    }
+}

@@ -1,0 +1,52 @@
+import SimEngine
+import SimModels
+
+/// Gathers the summary's figures as the run goes: leader changes, time without a leader or
+/// quorum, tasks created to replace others.
+final class RunStatistics: TraceSink {
+    private(set) var leaderChanges = 0
+    private(set) var tasksRescheduled = 0
+    private(set) var timeWithoutLeader = SimDuration.zero
+    private(set) var timeWithoutQuorum = SimDuration.zero
+    private var slotsSeen: Set<String> = []
+    private var lastInstant: SimInstant = .zero
+    private var hadLeader = false
+    private var leaderNow = false
+    private var quorumNow = true
+
+    func record(_ event: TraceEvent) {
+        switch event.kind {
+        case "raft.leader":
+            leaderChanges += 1
+        case "task.state":
+            guard case .string("new")? = event.field("state"), case let .string(service)? = event.field("service") else { return }
+            let slot: String
+            if case let .int(number)? = event.field("slot"), number > 0 { slot = "\(number)" } else if case let .string(target)? = event.field("target") { slot = target } else { slot = "" }
+            let key = service + "/" + slot
+            if slotsSeen.contains(key) { tasksRescheduled += 1 } else { slotsSeen.insert(key) }
+        default:
+            return
+        }
+    }
+
+    /// After every instant: accumulates the time spent since the previous instant in the
+    /// state seen then.
+    func sample(at now: SimInstant, truth: GroundTruth) {
+        account(until: now)
+        leaderNow = truth.leader != nil
+        hadLeader = hadLeader || leaderNow
+        quorumNow = truth.quorumIsOK
+    }
+
+    /// Closes the accounting at the end of the run.
+    func finish(at end: SimInstant) {
+        account(until: end)
+    }
+
+    private func account(until now: SimInstant) {
+        let span = now - lastInstant
+        if hadLeader && !leaderNow { timeWithoutLeader = timeWithoutLeader + span }
+        if hadLeader && !quorumNow { timeWithoutQuorum = timeWithoutQuorum + span }
+        lastInstant = now
+    }
+}

@@ -1,0 +1,77 @@
+import SimEngine
+import SimModels
+
+/// How to run a scenario (the command line's options).
+public struct RunOptions: Sendable {
+    /// Overrides the file's seed.
+    public var seed: UInt64?
+    /// Stops earlier than the file's `duration`.
+    public var until: SimDuration?
+
+    public init(seed: UInt64? = nil, until: SimDuration? = nil) {
+        self.seed = seed
+        self.until = until
+    }
+}
+
+/// Runs one scenario: builds the cluster, forms the swarm, plays the timeline, checks the
+/// expectations and invariants after every instant, and returns the results. The trace goes
+/// to the given sinks (reporters) as it happens.
+public enum ScenarioRunner {
+    public static func run(_ scenario: Scenario, options: RunOptions = RunOptions(), sinks: [TraceSink] = []) -> RunResult {
+        let seed = options.seed ?? scenario.seed
+        let built = ClusterBuilder(scenario: scenario, seed: seed).build()
+        let simulation = built.simulation
+        let cluster = built.cluster
+        let statistics = RunStatistics()
+        simulation.trace.add(statistics)
+        for sink in sinks { simulation.trace.add(sink) }
+
+        let truth = GroundTruth(cluster: cluster)
+        let invariants = InvariantMonitor(cluster: cluster)
+        let expectations = ExpectationMonitor(expectations: scenario.expectations, truth: truth)
+        let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client)
+
+        simulation.afterEachInstant { now in
+            invariants.check(at: now)
+            expectations.check(at: now)
+            statistics.sample(at: now, truth: truth)
+        }
+        // Every instant an expectation names is an instant of the run, even if nothing happens then.
+        for checkpoint in Set(expectations.checkpoints).sorted() {
+            simulation.schedule(at: checkpoint) {}
+        }
+
+        cluster.formSwarm {
+            simulation.emit(node: "-", component: "swarm", kind: "swarm.formed", "swarm formed: every node that joins at the start has joined")
+        }
+        driver.schedule()
+        driver.deployServices()
+
+        let duration = min(scenario.duration, options.until ?? scenario.duration)
+        let end = SimInstant.zero + duration
+        simulation.schedule(at: end) {}
+        simulation.run(until: end)
+        statistics.finish(at: end)
+
+        let results = expectations.finish(at: end)
+        let failures = (driver.failures + invariants.failures).sorted { $0.time < $1.time }
+        let summary = RunSummary(
+            title: scenario.title, file: scenario.file, seed: seed, duration: duration,
+            leaderChanges: statistics.leaderChanges, timeWithoutLeader: statistics.timeWithoutLeader,
+            timeWithoutQuorum: statistics.timeWithoutQuorum, finalLeader: truth.leader?.host.name,
+            services: serviceLines(truth), tasksRescheduled: statistics.tasksRescheduled,
+            messagesSent: simulation.network.sent, messagesDropped: simulation.network.dropped,
+            events: simulation.eventsProcessed)
+        return RunResult(expectations: results, failures: failures, summary: summary)
+    }
+
+    /// REPLICAS of every service, as `docker service ls` on the leader prints it.
+    private static func serviceLines(_ truth: GroundTruth) -> [RunSummary.ServiceLine] {
+        guard let store = truth.leaderStore else { return [] }
+        return store.servicesSortedByName.map { service in
+            let replicas = ServiceStatusView.replicas(of: service, in: store)
+            return RunSummary.ServiceLine(name: service.spec.name, replicas: "\(replicas.running)/\(replicas.desired)")
+        }
+    }
+}

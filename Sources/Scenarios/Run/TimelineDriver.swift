@@ -1,0 +1,227 @@
+import SimEngine
+import SimModels
+
+/// Plays a scenario's timeline: each entry becomes an event at its time. Faults act on hosts
+/// and links; docker commands go from the CLI client to the `via` engine as messages, and their
+/// answers (tables of queries included) go into the timeline. A command whose outcome does not
+/// match its `expect:` is a failure of the run.
+final class TimelineDriver {
+    private let scenario: Scenario
+    private let cluster: SwarmCluster
+    private let client: CLIClient
+    private var truth: GroundTruth { GroundTruth(cluster: cluster) }
+    private var simulation: Simulation { cluster.simulation }
+    /// Failures found so far (command expectations not met).
+    private(set) var failures: [RunFailure] = []
+
+    init(scenario: Scenario, cluster: SwarmCluster, client: CLIClient) {
+        self.scenario = scenario
+        self.cluster = cluster
+        self.client = client
+    }
+
+    /// Schedules every entry.
+    func schedule() {
+        for entry in scenario.timeline {
+            simulation.schedule(at: entry.time) { [unowned self] in self.perform(entry) }
+        }
+    }
+
+    /// Deploys the file's `services:` like `docker stack deploy`, once every node that joins at
+    /// the start is Ready on the leader.
+    func deployServices() {
+        guard !scenario.services.isEmpty else { return }
+        let nodesToWaitFor = scenario.nodes.filter(\.joined).count
+        var deployed = false
+        simulation.afterEachInstant { [unowned self] now in
+            guard !deployed, let store = self.truth.leaderStore,
+                  store.nodesSorted.filter({ $0.status.state == .ready }).count >= nodesToWaitFor else { return }
+            deployed = true
+            self.simulation.schedule(after: .zero) { [unowned self] in
+                for spec in self.scenario.services {
+                    self.run(.serviceCreate(spec), text: "docker stack deploy: service \(spec.name)", via: nil, expect: nil)
+                }
+            }
+        }
+    }
+
+    // MARK: - Entries
+
+    private func perform(_ entry: TimelineEntry) {
+        switch entry.action {
+        case let .fault(fault):
+            apply(fault, text: entry.text)
+        case let .docker(command):
+            perform(command, entry: entry)
+        }
+    }
+
+    private func perform(_ command: DockerCommand, entry: TimelineEntry) {
+        switch command {
+        case .swarmInit, .swarmJoin, .swarmLeave:
+            performLocal(command, entry: entry)
+        default:
+            guard let control = DockerCommandTranslation.control(for: command, resolve: resolve) else {
+                finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "Error: no leader to stand for 'leader'"))
+                return
+            }
+            run(control, text: entry.text, via: entry.via, expect: entry.expect)
+        }
+    }
+
+    /// Sends a control command and records the answer.
+    private func run(_ command: ControlCommand, text: String, via: NodeReference?, expect: CommandExpectation?) {
+        guard let engine = engine(for: via) else {
+            finish(text, via: nil, expect: expect, answer: CLIClient.Answer(output: "", error: "Error: no engine to send the command to"))
+            return
+        }
+        client.send(command, to: engine) { [unowned self] answer in
+            self.finish(text, via: engine.name, expect: expect, answer: answer)
+        }
+    }
+
+    /// `docker swarm init|join|leave`: operations of the engine on the `via` node itself.
+    private func performLocal(_ command: DockerCommand, entry: TimelineEntry) {
+        guard let host = engine(for: entry.via), let node = cluster.node(named: host.name) else {
+            finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "Cannot connect to the Docker daemon. Is the docker daemon running?"))
+            return
+        }
+        let done = { [unowned self] (result: Result<String, SwarmNodeError>) in
+            switch result {
+            case let .success(output): self.finish(entry.text, via: host.name, expect: entry.expect, answer: CLIClient.Answer(output: output, error: nil))
+            case let .failure(error): self.finish(entry.text, via: host.name, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "Error response from daemon: " + error.message))
+            }
+        }
+        switch command {
+        case .swarmInit:
+            switch node.initSwarm(ready: { done(.success("Swarm initialized: current node (\(node.identity?.nodeID.rawValue ?? "")) is now a manager.")) }) {
+            case .success: break
+            case let .failure(error): done(.failure(error))
+            }
+        case let .swarmJoin(role, manager):
+            let target = manager.flatMap(resolve).flatMap { cluster.host(named: $0) }
+                ?? truth.liveManagers.first.map(\.host)
+            guard let target else {
+                done(.failure(.refused("no manager to join through")))
+                return
+            }
+            node.join(as: role, via: target.id) { result in
+                done(result.map { role == .manager ? "This node joined a swarm as a manager." : "This node joined a swarm as a worker." })
+            }
+        default:
+            done(.failure(.refused("not supported yet by the simulator: \(entry.text)")))
+        }
+    }
+
+    private func finish(_ text: String, via: String?, expect: CommandExpectation?, answer: CLIClient.Answer) {
+        let ok = answer.error == nil
+        var fields = [TraceField("command", text), TraceField("ok", ok)]
+        fields.append(ok ? TraceField("output", answer.output) : TraceField("error", answer.error!))
+        let body = ok ? (answer.output.isEmpty ? text : text + "\n" + answer.output) : text + "\n" + answer.error!
+        simulation.emit(node: via ?? "-", component: "cli", kind: "command", body, fields: fields)
+        if let expect, !expect.isMatched(byError: answer.error) {
+            let outcome = answer.error.map { "failed: \($0)" } ?? "succeeded"
+            failures.append(RunFailure(kind: .command, time: simulation.now,
+                                       text: "'\(text)' \(outcome), but the file expects \(expect)"))
+        }
+    }
+
+    // MARK: - Faults
+
+    private func apply(_ fault: Fault, text: String) {
+        let network = simulation.network
+        var note = ""
+        switch fault {
+        case let .crash(node):
+            if let host = host(node) { host.crash() } else { note = " (no leader: nothing to crash)" }
+        case let .restart(node):
+            if let host = host(node) {
+                if host.isUp { host.crash() }
+                host.boot()
+            } else { note = " (no leader)" }
+        case let .stop(node):
+            if let host = host(node), let software = cluster.node(named: host.name) { software.shutDown() } else { note = " (not running)" }
+        case let .partition(groups):
+            network.partition(groups.map { $0.compactMap { host($0)?.id } })
+        case let .isolate(node):
+            if let host = host(node) { network.isolate(host.id) }
+        case .heal:
+            network.heal()
+            for node in cluster.liveNodes { node.runtime.pullsFail = false }
+        case let .drop(from, to):
+            if let a = host(from), let b = host(to) { network.dropOneWay(from: a.id, to: b.id) }
+        case let .latency(selector, latency):
+            setLinks(selector) { $0.latency = latency }
+        case let .loss(selector, loss):
+            setLinks(selector) { $0.loss = loss }
+        case let .kill(task):
+            note = kill(task)
+        case let .failImagePulls(node):
+            if let host = host(node), let software = cluster.node(named: host.name) { software.runtime.pullsFail = true }
+        }
+        simulation.emit(node: "-", component: "fault", kind: "fault", text + note, fields: [TraceField("action", text)])
+    }
+
+    private func setLinks(_ selector: LinkSelector, _ change: (inout LinkParameters) -> Void) {
+        let network = simulation.network
+        switch selector {
+        case .all:
+            change(&network.defaults)
+            let hosts = cluster.machines.compactMap { cluster.host(named: $0.name)?.id }
+            for a in hosts { for b in hosts where a != b {
+                var parameters = network.link(from: a, to: b)
+                change(&parameters)
+                network.setLink(from: a, to: b, parameters)
+            } }
+        case let .between(x, y):
+            guard let a = host(x)?.id, let b = host(y)?.id else { return }
+            for (from, to) in [(a, b), (b, a)] {
+                var parameters = network.link(from: from, to: to)
+                change(&parameters)
+                network.setLink(from: from, to: to, parameters)
+            }
+        }
+    }
+
+    /// `kill web.2` / `kill app@w1`: the task's running container exits with code 137.
+    private func kill(_ task: TaskReference) -> String {
+        for node in cluster.liveNodes {
+            for container in node.runtime.runningContainers where container.serviceName == task.service {
+                switch task {
+                case let .replica(_, slot) where container.slot == slot:
+                    node.runtime.kill(container.id)
+                    return " (container on \(node.host.name))"
+                case let .global(_, target) where resolve(target) == node.host.name:
+                    node.runtime.kill(container.id)
+                    return ""
+                default:
+                    continue
+                }
+            }
+        }
+        return " (no such running task)"
+    }
+
+    // MARK: - Names
+
+    /// A node reference as a name: `leader` is the leader at this instant.
+    private func resolve(_ reference: NodeReference) -> String? {
+        switch reference {
+        case let .named(name): name
+        case .leader: truth.leader?.host.name
+        }
+    }
+
+    private func host(_ reference: NodeReference) -> Host? {
+        resolve(reference).flatMap { cluster.host(named: $0) }
+    }
+
+    /// The engine a command talks to: `via`, or the first manager in name order that is up.
+    private func engine(for via: NodeReference?) -> Host? {
+        if let via { return host(via) }
+        let running = cluster.liveNodes.filter { $0.manager.map { !$0.isStopped } ?? false }.map(\.host.name)
+        if let first = running.sorted(by: CLIText.naturalLess).first { return cluster.host(named: first) }
+        let managers = scenario.nodes.filter { $0.role == .manager }.map(\.name).sorted(by: CLIText.naturalLess)
+        return managers.lazy.compactMap { self.cluster.host(named: $0) }.first { $0.isUp }
+    }
+}
