@@ -129,6 +129,11 @@ extension ControlAPI {
         var output: [String] = []
         var errors: [String] = []
         for target in targets {
+            guard target.replicas >= 0 else {
+                // The CLI parses N with strconv.ParseUint.
+                errors.append("\(target.service): invalid replicas value \(target.replicas): strconv.ParseUint: parsing \"\(target.replicas)\": invalid syntax")
+                continue
+            }
             let service: ServiceObject
             switch ObjectResolver.service(target.service, in: store) {
             case let .failure(error):

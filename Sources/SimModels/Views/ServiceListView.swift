@@ -7,13 +7,15 @@ public enum ServiceStatusView {
     /// - running: the number of its tasks whose observed state is RUNNING, including stale tasks
     ///   on nodes that are DOWN (moby/moby#45922: `2/1` after a node failure until the node
     ///   returns).
-    /// - Complexity: O(k) in the service's tasks.
+    /// - Complexity: O(k) in the service's tasks (no sorting: the scenario layer may ask at every
+    ///   simulated instant).
     public static func replicas(of service: ServiceObject, in store: ClusterStore) -> (running: Int, desired: Int) {
         var running = 0
         var desired = 0
         if case let .replicated(count) = service.spec.mode { desired = count }
         let global = service.spec.mode == .global
-        for task in store.tasks(ofService: service.id) {
+        for id in store.tasksByService[service.id] ?? [] {
+            guard let task = store.task(id) else { continue }
             if global && task.desiredState == .running { desired += 1 }
             if task.status.state == .running { running += 1 }
         }
