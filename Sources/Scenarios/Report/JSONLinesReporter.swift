@@ -17,7 +17,13 @@ public final class JSONLinesReporter: RunReporter {
 
     private let output: TimelineOutput
 
-    static let leadingKeys: Set<String> = ["t_ns", "node", "component", "kind", "text"]
+    /// True for the five keys every object starts with.
+    static func isLeadingKey(_ name: String) -> Bool {
+        switch name {
+        case "t_ns", "node", "component", "kind", "text": return true
+        default: return false
+        }
+    }
 
     public init(output: TimelineOutput, filter: ((TraceEvent) -> Bool)? = nil) {
         self.output = output
@@ -35,7 +41,7 @@ public final class JSONLinesReporter: RunReporter {
     public func line(for event: TraceEvent) -> String {
         var object = Self.head(time: event.time, node: event.node, component: event.component, kind: event.kind, text: event.text)
         for field in event.fields {
-            let name = Self.leadingKeys.contains(field.name) ? "field_" + field.name : field.name
+            let name = Self.isLeadingKey(field.name) ? "field_" + field.name : field.name
             switch field.value {
             case let .string(value): object.add(name, value)
             case let .int(value): object.add(name, value)

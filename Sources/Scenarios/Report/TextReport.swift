@@ -152,12 +152,20 @@ public enum TextReport {
 
     static func padLeft(_ text: String, _ width: Int) -> String {
         let count = text.count
-        return count >= width ? text : String(repeating: " ", count: width - count) + text
+        return count >= width ? text : spaces(width - count) + text
     }
 
     static func padRight(_ text: String, _ width: Int) -> String {
         let count = text.count
-        return count >= width ? text : text + String(repeating: " ", count: width - count)
+        return count >= width ? text : text + spaces(width - count)
+    }
+
+    /// Runs of spaces, made once: padding is on the hot path of a long timeline.
+    private static let spaceRuns: [String] = (0 ... 64).map { String(repeating: " ", count: $0) }
+
+    static func spaces(_ count: Int) -> String {
+        if count <= 0 { return "" }
+        return count < spaceRuns.count ? spaceRuns[count] : String(repeating: " ", count: count)
     }
 }
 

@@ -73,17 +73,23 @@ public final class TextTimelineReporter: RunReporter {
             }
         }
 
-        let time = TextReport.padLeft(event.time.description, timeWidth)
-        var text = style.paint(time, .dim)
-        text += "  " + TextReport.padRight(event.node, nodeWidth)
-        text += "  " + TextReport.padRight(event.component, componentWidth)
-        let tone = ANSIStyle.tone(of: event)
+        var text = ""
+        text.reserveCapacity(timeWidth + nodeWidth + componentWidth + first.utf8.count + 16)
+        text += style.paint(TextReport.padLeft(event.time.description, timeWidth), .dim)
+        text += "  "
+        text += event.node
+        text += TextReport.spaces(nodeWidth - event.node.count)
+        text += "  "
+        text += event.component
         if first.isEmpty {
             while text.last == " " { text.removeLast() }
+            text += "\n"
         } else {
-            text += "  " + style.paint(first, tone)
+            text += TextReport.spaces(componentWidth - event.component.count)
+            text += "  "
+            text += style.paint(first, ANSIStyle.tone(of: event))
+            text += "\n"
         }
-        text += "\n"
         for line in extra {
             text += line.isEmpty ? "\n" : continuationIndent + line + "\n"
         }
