@@ -97,7 +97,7 @@ extension RaftNode {
         case .candidate(let t), .preCandidate(let t): tally = t
         default: return
         }
-        if case .won = tally.outcome(voters: membership.ids).2 {
+        if tally.count(voters: membership.ids).outcome == .won {
             if kind == .preElection {
                 campaign(.election)
             } else {

@@ -233,25 +233,22 @@ extension RaftNode {
 
     private mutating func poll(_ voter: RaftNodeID, granted: Bool) {
         let preElection: Bool
-        let outcome: RaftVoteTally.Outcome
-        let counts: (granted: Int, rejected: Int)
+        let count: RaftVoteTally.Count
         switch role {
         case .candidate(var tally):
             tally.record(voter, granted: granted)
             role = .candidate(tally)
             preElection = false
-            let result = tally.outcome(voters: membership.ids)
-            (counts, outcome) = ((result.granted, result.rejected), result.2)
+            count = tally.count(voters: membership.ids)
         case .preCandidate(var tally):
             tally.record(voter, granted: granted)
             role = .preCandidate(tally)
             preElection = true
-            let result = tally.outcome(voters: membership.ids)
-            (counts, outcome) = ((result.granted, result.rejected), result.2)
+            count = tally.count(voters: membership.ids)
         default:
             return
         }
-        switch outcome {
+        switch count.outcome {
         case .won:
             if preElection {
                 campaign(.election)
@@ -260,7 +257,7 @@ extension RaftNode {
                 broadcastAppend()
             }
         case .lost:
-            record(.becameFollower, "\(hexID) has received \(counts.granted) votes and \(counts.rejected) vote rejections: lost the election at term \(term)")
+            record(.becameFollower, "\(hexID) has received \(count.granted) votes and \(count.rejected) vote rejections: lost the election at term \(term)")
             becomeFollower(term: term, leader: nil)
         case .pending:
             break

@@ -35,17 +35,23 @@ public struct RaftVoteTally: Equatable, Sendable {
 
     enum Outcome { case won, lost, pending }
 
-    /// The outcome among `voters` (answers from non-voters do not count).
-    func outcome(voters: [RaftNodeID]) -> (granted: Int, rejected: Int, Outcome) {
+    struct Count {
+        var granted: Int
+        var rejected: Int
+        var outcome: Outcome
+    }
+
+    /// The count among `voters` (answers from non-voters do not count): won with a
+    /// majority of grants, lost once a majority can no longer be reached.
+    func count(voters: [RaftNodeID]) -> Count {
         var granted = 0
         var rejected = 0
         for answer in answers where voters.contains(answer.id) {
             if answer.granted { granted += 1 } else { rejected += 1 }
         }
         let quorum = voters.count / 2 + 1
-        if granted >= quorum { return (granted, rejected, .won) }
-        if voters.count - rejected < quorum { return (granted, rejected, .lost) }
-        return (granted, rejected, .pending)
+        let outcome: Outcome = granted >= quorum ? .won : (voters.count - rejected < quorum ? .lost : .pending)
+        return Count(granted: granted, rejected: rejected, outcome: outcome)
     }
 }
 
