@@ -30,11 +30,22 @@ enum SimrunCommand {
         case "--version":
             Console.out(version)
             return 0
+        case "run":
+            return try RunCommand.run(rest)
+        case "check":
+            return try CheckCommand.run(rest)
+        case "validate":
+            return try ValidateCommand.run(rest)
+        case "quorum":
+            return try QuorumCommand.run(rest)
         case "bench":
             return try BenchCommand.run(rest)
         case "sweep":
             return try SweepCommand.run(rest)
         default:
+            if first.hasSuffix(".scn") || (!first.hasPrefix("-") && FileManager.default.fileExists(atPath: first)) {
+                return try RunCommand.run(arguments)
+            }
             if first.hasPrefix("-") {
                 var message = "unknown option '\(first)'"
                 if let guess = Suggestions.nearest(to: first, among: ["--help", "--version"]) { message += ". Did you mean '\(guess)'?" }

@@ -227,8 +227,6 @@ public final class Agent {
     private func statusChanged(_ id: TaskID, _ status: TaskStatus) {
         if unreported[id] == nil { unreportedOrder.append(id) }
         unreported[id] = status
-        simulation.emit(node: host.name, component: "agent", kind: "agent.task",
-                        "\(controllers[id]?.task.name ?? id.short) \(status.state.name)")
         guard !flushScheduled else { return }
         flushScheduled = true
         simulation.schedule(after: .zero, host: host.id) { [unowned self] in

@@ -43,9 +43,10 @@ public final class LeaderRuntime {
             })
     }
 
-    func start() {
+    /// Starts the subsystems; `ready` runs once the swarm's first objects are committed.
+    func start(ready: @escaping () -> Void = {}) {
         running = true
-        bootstrapStoreIfNeeded()
+        bootstrapStoreIfNeeded(then: ready)
         dispatcher.start()
         pump()
         requestScheduling()
@@ -61,9 +62,12 @@ public final class LeaderRuntime {
     }
 
     /// `swarm init`: the first leader creates the cluster object, its own node and the ingress network.
-    private func bootstrapStoreIfNeeded() {
+    private func bootstrapStoreIfNeeded(then ready: @escaping () -> Void) {
         let store = manager.store
-        guard store.cluster == nil else { return }
+        guard store.cluster == nil else {
+            ready()
+            return
+        }
         let identity = manager.node.identity!
         var actions: [StoreAction] = [.putCluster(ClusterObject(id: SwarmID.generate(using: &random), createdAt: simulation.now))]
         if store.node(identity.nodeID) == nil {
@@ -76,7 +80,7 @@ public final class LeaderRuntime {
         if store.ingressNetwork == nil {
             actions.append(.createNetwork(Allocator.ingressNetwork(id: SwarmID.generate(using: &random))))
         }
-        manager.propose(actions) { _ in }
+        manager.propose(actions) { _ in ready() }
     }
 
     // MARK: - Committed changes

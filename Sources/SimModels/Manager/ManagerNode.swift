@@ -26,8 +26,11 @@ public final class ManagerNode {
     public private(set) var appliedIndex: RaftIndex = 0
     private var wasLeader = false
     private var stopped = false
-    /// Called once when this manager's leader subsystems first start (`docker swarm init` returns).
+    /// Called once when this manager's leader subsystems first start and the swarm's first
+    /// objects are committed (`docker swarm init` returns).
     var onLeaderReady: (() -> Void)?
+    /// Called once when this manager first learns who leads (a joined manager is then usable).
+    var onLeaderKnown: (() -> Void)?
 
     /// - Parameter raftNode: the node recovered from disk, bootstrapped by `swarm init`, or
     ///   empty for a manager that just joined.
@@ -186,7 +189,7 @@ public final class ManagerNode {
         if let proposal = entry.command {
             changes = store.apply(proposal.actions)
             traceChanges(changes)
-        } else if let change = entry.confChange {
+        } else if let change = entry.confChange, raft.node.isLeader {
             simulation.emit(node: host.name, component: "raft", kind: "raft.conf", "configuration change applied: \(change)")
         }
         if let waiting = pending.removeValue(forKey: entry.index) {
@@ -210,11 +213,9 @@ public final class ManagerNode {
                         "leader subsystems started (dispatcher, orchestrators, scheduler, allocator)")
         let runtime = LeaderRuntime(manager: self)
         leaderRuntime = runtime
-        runtime.start()
-        if let ready = onLeaderReady {
-            onLeaderReady = nil
-            ready()
-        }
+        let ready = onLeaderReady
+        onLeaderReady = nil
+        runtime.start(ready: ready ?? {})
     }
 
     // MARK: - Role changes
@@ -237,6 +238,10 @@ public final class ManagerNode {
         }
         wasLeader = leads
         if leads { checkLeadershipReady() }
+        if soft.leaderID != nil, let known = onLeaderKnown {
+            onLeaderKnown = nil
+            known()
+        }
     }
 
     private func raftEvent(_ event: RaftEvent) {

@@ -138,8 +138,11 @@ public final class SwarmNode: HostSoftware {
             random: simulation.stream(named: "raft/\(host.name)/\(host.epoch)"))
         raftNode.campaign()
         startManager(raftNode)
-        manager?.onLeaderReady = ready
-        startAgent()
+        manager?.onLeaderReady = { [weak self] in
+            // `swarm init` returns once the node leads; its engine then connects its agent.
+            self?.startAgent()
+            ready()
+        }
         return .success(())
     }
 
@@ -183,8 +186,11 @@ public final class SwarmNode: HostSoftware {
                 let raftNode = RaftNode<StoreProposal, ClusterStore>(id: raftID, config: world.raftConfig,
                                                                       random: simulation.stream(named: "raft/\(host.name)/\(host.epoch)"))
                 startManager(raftNode)
+                // Its agent uses the local manager: start it once that manager follows the leader.
+                manager?.onLeaderKnown = { [weak self] in self?.startAgent() }
+            } else {
+                startAgent()
             }
-            startAgent()
             pending.completion(.success(()))
         case .refused:
             return  // retried by the join timer until the deadline

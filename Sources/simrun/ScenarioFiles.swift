@@ -1,0 +1,40 @@
+import Foundation
+import Scenarios
+
+/// Finding and loading scenario files for the commands.
+enum ScenarioFiles {
+    /// Every `.scn` file under `paths` (files as given, folders searched recursively), sorted.
+    static func find(_ paths: [String], command: String) throws(UsageError) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw UsageError("no such file or directory: '\(path)'", command: command)
+            }
+            if !isDirectory.boolValue {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = (manager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.hasSuffix(".scn") }
+                .map { base + "/" + $0 }
+            files.append(contentsOf: found.sorted())
+        }
+        return files
+    }
+
+    /// Loads a scenario; on errors, renders every diagnostic (for standard error) instead.
+    static func load(_ path: String) -> Result<Scenario, RenderedDiagnostics> {
+        let result = ScenarioLoader.load(path: path)
+        if let scenario = result.scenario { return .success(scenario) }
+        return .failure(RenderedDiagnostics(text: result.renderedDiagnostics, count: result.diagnostics.count))
+    }
+}
+
+/// Diagnostics rendered for the user.
+struct RenderedDiagnostics: Error {
+    var text: String
+    var count: Int
+}

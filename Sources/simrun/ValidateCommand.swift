@@ -1,0 +1,39 @@
+import Foundation
+import Scenarios
+
+/// `simrun validate [--dump] FILE...`: parses and checks only; `--dump` prints the parsed
+/// YAML document as JSON (what a string-only YAML loader gives).
+enum ValidateCommand {
+    static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
+        let reader = try ArgumentReader(arguments, command: "validate", valueOptions: [], flagOptions: ["--dump"])
+        if reader.flag("--help") { Console.out(Help.text(for: "validate")); return 0 }
+        guard !reader.positionals.isEmpty else { throw UsageError("missing scenario file", command: "validate") }
+        var status: Int32 = 0
+        for path in reader.positionals {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Console.error("\(path): error: cannot read the file")
+                status = 2
+                continue
+            }
+            if reader.flag("--dump") {
+                let parsed = YAMLParser.parse(bytes: [UInt8](data), file: path)
+                if let document = parsed.document {
+                    Console.out(document.jsonText())
+                } else {
+                    let source = String(decoding: data, as: UTF8.self)
+                    Console.error(DiagnosticRenderer(source: source).render(parsed.diagnostics), terminator: "")
+                    status = 2
+                }
+                continue
+            }
+            switch ScenarioFiles.load(path) {
+            case .success:
+                Console.out("\(path): ok")
+            case let .failure(diagnostics):
+                Console.error(diagnostics.text, terminator: "")
+                status = 2
+            }
+        }
+        return status
+    }
+}
