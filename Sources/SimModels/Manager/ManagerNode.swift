@@ -82,8 +82,7 @@ public final class ManagerNode {
     public var leaderHost: HostID? {
         guard let leader = raft.node.leaderID else { return nil }
         if leader == raftID { return host.id }
-        guard let address = raft.node.membership.address(of: leader) else { return nil }
-        return world.host(at: address)
+        return raft.node.membership.address(of: leader).flatMap { world.host(at: $0) } ?? peerHosts[leader]
     }
 
     /// Whether this manager (as leader) considers a member reachable, as SwarmKit's transport
