@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(name: "simrun", dependencies: ["Scenarios", "SimModels", "SimEngine"]),
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"]),
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels", "SimEngine"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SimModels", "SimEngine"], exclude: ["Fixtures", "LoaderFixtures"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SimModels", "SimEngine"], exclude: ["Fixtures", "LoaderFixtures", "Golden"]),
         .testTarget(name: "simrunTests", dependencies: ["simrun"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,4 @@
-/// The help texts of every command.
+/// The help texts of every command (`simrun --help`, `simrun COMMAND --help`).
 enum Help {
     struct Command {
         var name: String
@@ -7,64 +7,164 @@ enum Help {
     }
 
     static let commands: [Command] = [
+        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl] [--output FILE] [--quiet] [--timing]",
+                summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
+        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--junit FILE] [--quiet] [--timing]",
+                summary: "run every scenario under the paths, in parallel; CI mode"),
+        Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
+        Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N]",
+                summary: "Docker's (N-1)/2 fault-tolerance table, measured by simulation"),
         Command(name: "bench", usage: "simrun bench engine|network [options]", summary: "measure the engine (hold model) or replay a randomized network workload"),
-        Command(name: "sweep", usage: "simrun sweep raft|elections [--seeds A..B] [--managers 3,5,7] [--jobs N]", summary: "randomized Raft fault sweeps and election-time statistics"),
+        Command(name: "sweep", usage: "simrun sweep raft|elections [--seeds A..B] [--managers 3,5,7] [--jobs N]",
+                summary: "randomized Raft fault sweeps and election-time statistics"),
     ]
 
     static func usageLine(for command: String?) -> String {
         guard let command, let entry = commands.first(where: { $0.name == command }) else {
-            return "simrun <command> [options]"
+            return "simrun <command> [options]   or   simrun FILE.scn [options]"
         }
         return entry.usage
     }
 
     static func text(for command: String?) -> String {
         switch command {
-        case "bench":
-            return """
-            USAGE: simrun bench engine [--events N] [--pending N] [--seed N]
-                   simrun bench network [--hosts N] [--faults N] [--seed N]
-
-            engine    The hold model on the real event queue: --pending timers (default 10000);
-                      each event schedules one more at now plus a random delay, until --events
-                      (default 20000000) have run. Prints wall time, then events_per_sec=N.
-            network   A randomized workload of hosts pinging each other under partitions,
-                      isolation, one-way drops, loss, crashes and reboots. Prints the counters
-                      and digest=HEX, a digest of the whole trace: same seed, same digest.
-
-            Build in release mode for meaningful figures: swift run -c release simrun bench engine
-            """
-        case "sweep":
-            return """
-            USAGE: simrun sweep raft [--seeds A..B] [--managers 3,5,7] [--jobs N] [--quiet]
-                   simrun sweep elections [--seeds A..B] [--managers 3,5] [--jobs N]
-
-            raft       For every seed and manager count: a Raft cluster on the real engine under
-                       2 minutes of random crashes, restarts, partitions, one-way drops, loss and
-                       latency while a client proposes; then the faults stop and the cluster has
-                       a minute of quiet. A run fails on any safety violation (two leaders in a
-                       term, diverging logs, a lost or changed committed entry), on no leader
-                       within 50 s of the faults stopping, or on an acknowledged proposal missing
-                       from a member. Prints one line per manager count and "N passed, M failed".
-                       Exit status 1 if any run failed.
-            elections  For every seed: the leader crashes; prints min, median, p90 and max of the
-                       time until a new leader, with SwarmKit's defaults (tick 1s, election tick 10).
-
-            --seeds A..B   seeds to run (default 1..100)
-            --managers L   comma-separated manager counts (default 3,5,7)
-            --jobs N       parallel runs (default: the number of cores)
-            """
-        default:
-            var lines = [
-                "simrun: a deterministic simulator of a Docker Swarm-mode cluster.",
-                "",
-                "USAGE: simrun <command> [options]",
-                "",
-                "COMMANDS:",
-            ]
-            for entry in commands { lines.append("  " + entry.name.padding(toLength: 10, withPad: " ", startingAt: 0) + entry.summary) }
-            lines += ["", "OPTIONS:", "  --help     show help (also: simrun <command> --help)", "  --version  show the version"]
-            return lines.joined(separator: "\n")
+        case "run": return run
+        case "check": return check
+        case "validate": return validate
+        case "quorum": return quorum
+        case "bench": return bench
+        case "sweep": return sweep
+        default: return overview
         }
     }
+
+    static var overview: String {
+        var lines = [
+            "simrun: a deterministic simulator of a Docker Swarm-mode cluster. It runs Swarm's control",
+            "plane (Raft, store, dispatcher, orchestrators, scheduler, agents) on simulated hosts, disks",
+            "and networks, applies a scenario's timeline and faults, checks its expectations, and prints",
+            "a timeline in simulated time. Same file, same seed: the same output.",
+            "",
+            "USAGE: simrun <command> [options]",
+            "       simrun FILE.scn [options]        (same as: simrun run FILE.scn)",
+            "",
+            "COMMANDS:",
+        ]
+        for entry in commands { lines.append("  " + entry.name.padding(toLength: 10, withPad: " ", startingAt: 0) + entry.summary) }
+        lines += [
+            "",
+            "OPTIONS:",
+            "  --help     show help (also: simrun <command> --help)",
+            "  --version  show the version",
+            "",
+            "EXIT STATUS: 0 every expectation held; 1 an expectation failed, a command's expect: did not",
+            "match or an invariant was violated; 2 bad input or usage.",
+            "",
+            "The scenario format: see the README and SCENARIO_FORMAT.md.",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    static let run = """
+    USAGE: simrun [run] FILE.scn [options]
+
+    Builds the cluster the file describes, runs the timeline and prints one line per event
+    (TIME  NODE  COMPONENT  MESSAGE, time in simulated seconds), then the expectation results
+    and a summary. A failing run prints what failed, when, and the command that replays it.
+
+    OPTIONS:
+      --seed N              the seed (overrides the file's seed:)
+      --seeds A..B          run every seed in the range (in parallel); one line per seed
+      --until TIME          stop earlier than the file's duration (e.g. 45s, 1m30s)
+      --format text|jsonl   timeline format (default text); jsonl: one JSON object per event
+      --output FILE         write the timeline to FILE instead of standard output
+      --quiet               only failures and the summary
+      --timing              wall time and events per second, on standard error
+      --jobs N              parallel runs with --seeds (default: the number of cores)
+      --no-color            no colours even on a terminal
+
+    EXIT STATUS: 0 all held, 1 something failed, 2 bad input or usage.
+    """
+
+    static let check = """
+    USAGE: simrun check PATH... [options]
+
+    Runs every .scn file under the paths (folders are searched recursively), each run isolated,
+    in parallel across cores. Prints one line per run, with the failures and replay command of
+    each failing run, then "N passed, M failed". Files with errors are reported (exit 2).
+
+    OPTIONS:
+      --seed N         run every file with this seed instead of its own
+      --seeds A..B     run every file with every seed in the range
+      --jobs N         parallel runs (default: the number of cores)
+      --junit FILE     write a JUnit XML report
+      --until TIME     stop every run earlier than its duration
+      --quiet          print only failing runs and the final count
+      --timing         wall time and events per second, on standard error
+
+    EXIT STATUS: 0 all passed, 1 a run failed, 2 a file has errors or bad usage.
+    """
+
+    static let validate = """
+    USAGE: simrun validate [--dump] FILE...
+
+    Parses and checks scenario files without simulating anything. Every error is reported as
+    FILE:LINE:COLUMN: error: ..., with the source line, a caret and a hint.
+
+    OPTIONS:
+      --dump    print the parsed YAML document as JSON (mappings in file order, every scalar a
+                string), as a string-only YAML loader such as PyYAML's BaseLoader gives it
+
+    EXIT STATUS: 0 every file is valid, 2 otherwise.
+    """
+
+    static let quorum = """
+    USAGE: simrun quorum [--managers A..B] [--seed N] [--jobs N]
+
+    For each number of managers N in the range (default 1..7, at most 1..9), simulates a swarm
+    that loses 0, 1, 2... managers (the leader first) and tries a write (docker service create).
+    Prints Docker's table: MANAGERS, MAJORITY, and the FAULT TOLERANCE measured by the runs
+    beside the one the formula (N-1)/2 gives.
+
+    OPTIONS:
+      --managers A..B   manager counts to measure (default 1..7)
+      --seed N          seed of every run (default 1)
+      --jobs N          parallel runs (default: the number of cores)
+
+    EXIT STATUS: 0 if measurement and formula agree for every N, 1 otherwise.
+    """
+
+    static let bench = """
+    USAGE: simrun bench engine [--events N] [--pending N] [--seed N]
+           simrun bench network [--hosts N] [--faults N] [--seed N]
+
+    engine    The hold model on the real event queue: --pending timers (default 10000);
+              each event schedules one more at now plus a random delay, until --events
+              (default 20000000) have run. Prints wall time, then events_per_sec=N.
+    network   A randomized workload of hosts pinging each other under partitions,
+              isolation, one-way drops, loss, crashes and reboots. Prints the counters
+              and digest=HEX, a digest of the whole trace: same seed, same digest.
+
+    Build in release mode for meaningful figures: swift run -c release simrun bench engine
+    """
+
+    static let sweep = """
+    USAGE: simrun sweep raft [--seeds A..B] [--managers 3,5,7] [--jobs N] [--quiet]
+           simrun sweep elections [--seeds A..B] [--managers 3,5] [--jobs N]
+
+    raft       For every seed and manager count: a Raft cluster on the real engine under
+               2 minutes of random crashes, restarts, partitions, one-way drops, loss and
+               latency while a client proposes; then the faults stop and the cluster has
+               up to 4 minutes of quiet. A run fails on any safety violation (two leaders in
+               a term, diverging logs, a lost or changed committed entry), on no leader within
+               180 s of the faults stopping, or on an acknowledged proposal missing from a
+               member. Prints one line per manager count and "N passed, M failed".
+               Exit status 1 if any run failed.
+    elections  For every seed: the leader crashes; prints min, median, p90 and max of the
+               time until a new leader, with SwarmKit's defaults (tick 1s, election tick 10).
+
+    --seeds A..B   seeds to run (default 1..100)
+    --managers L   comma-separated manager counts (default 3,5,7)
+    --jobs N       parallel runs (default: the number of cores)
+    """
 }
