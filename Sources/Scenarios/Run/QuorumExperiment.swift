@@ -14,10 +14,11 @@ public struct QuorumExperiment: Sendable {
         self.seed = seed
     }
 
-    /// The scenario: crash at 20 s, `docker service create` at 25 s, success judged by 85 s.
+    /// The scenario: crash at 20 s; `docker service create` at 60 s, when the survivors, if
+    /// they can, have elected a new leader (10-19 s per round); success judged by 110 s.
     public var scenario: Scenario {
         let crashAt = SimInstant.zero + .seconds(20)
-        let writeAt = SimInstant.zero + .seconds(25)
+        let writeAt = SimInstant.zero + .seconds(60)
         var timeline: [TimelineEntry] = []
         // m1 leads after `swarm init`; crash it first, then the others in name order.
         for index in 0..<crashed {
@@ -29,11 +30,11 @@ public struct QuorumExperiment: Sendable {
         let via: NodeReference? = crashed < managers ? .named("m\(managers)") : nil
         timeline.append(TimelineEntry(time: writeAt, action: .docker(.serviceCreate(spec)), via: via,
                                       text: "docker service create --name probe nginx:1.25", location: SourceLocation(line: 0, column: 0)))
-        let expectation = ScenarioExpectation(window: .by(SimInstant.zero + .seconds(85)),
+        let expectation = ScenarioExpectation(window: .by(SimInstant.zero + .seconds(110)),
                                               condition: .serviceRunningTasks(service: "probe", .exactly(1)),
-                                              text: "by 85s: service probe has 1 running tasks", location: SourceLocation(line: 0, column: 0))
+                                              text: "by 110s: service probe has 1 running tasks", location: SourceLocation(line: 0, column: 0))
         return Scenario(file: "quorum-\(managers)-\(crashed)", title: "\(managers) managers, \(crashed) crashed", seed: seed,
-                        duration: .seconds(90), cluster: ClusterSettings(managers: managers, workers: 0),
+                        duration: .seconds(120), cluster: ClusterSettings(managers: managers, workers: 0),
                         timeline: timeline, expectations: [expectation])
     }
 
