@@ -13,6 +13,9 @@ final class ExpectationMonitor {
 
     private var tracked: [Tracked]
     private let truth: GroundTruth
+    /// `always`, `never` and `from .. to` are judged from the moment the swarm is up (every
+    /// node that joins at the start is Ready): before that there is no swarm to judge.
+    var swarmIsUp = false
     /// Called when an expectation is decided (reporters print it in the timeline).
     var decided: (ExpectationResult) -> Void = { _ in }
 
@@ -52,7 +55,7 @@ final class ExpectationMonitor {
                     decide(index, passed: false, at: now, detail: "still " + outcome.observed)
                 }
             case let .during(from, to):
-                guard now >= from && now <= to else { continue }
+                guard now >= from && now <= to, swarmIsUp || now == to else { continue }
                 let outcome = truth.evaluate(item.expectation.condition)
                 if !outcome.holds {
                     decide(index, passed: false, at: now, detail: outcome.observed)
@@ -60,10 +63,12 @@ final class ExpectationMonitor {
                     decide(index, passed: true, at: now, detail: outcome.observed)
                 }
             case .always:
+                guard swarmIsUp else { continue }
                 let outcome = truth.evaluate(item.expectation.condition)
                 tracked[index].lastObserved = outcome.observed
                 if !outcome.holds { decide(index, passed: false, at: now, detail: outcome.observed) }
             case .never:
+                guard swarmIsUp else { continue }
                 let outcome = truth.evaluate(item.expectation.condition)
                 tracked[index].lastObserved = outcome.observed
                 if outcome.holds { decide(index, passed: false, at: now, detail: outcome.observed) }

@@ -46,7 +46,7 @@ public enum ScenarioRunner {
             simulation.emit(node: "-", component: "swarm", kind: "swarm.formed", "swarm formed: every node that joins at the start has joined")
         }
         driver.schedule()
-        driver.deployServices()
+        driver.whenSwarmIsUp { expectations.swarmIsUp = true }
 
         let duration = min(scenario.duration, options.until ?? scenario.duration)
         let end = SimInstant.zero + duration

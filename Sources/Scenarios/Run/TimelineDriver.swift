@@ -27,16 +27,17 @@ final class TimelineDriver {
         }
     }
 
-    /// Deploys the file's `services:` like `docker stack deploy`, once every node that joins at
-    /// the start is Ready on the leader.
-    func deployServices() {
-        guard !scenario.services.isEmpty else { return }
+    /// Once every node that joins at the start is Ready on the leader (the swarm is up):
+    /// calls `ready`, then deploys the file's `services:` like `docker stack deploy`.
+    func whenSwarmIsUp(_ ready: @escaping () -> Void) {
         let nodesToWaitFor = scenario.nodes.filter(\.joined).count
         var deployed = false
         simulation.afterEachInstant { [unowned self] now in
             guard !deployed, let store = self.truth.leaderStore,
                   store.nodesSorted.filter({ $0.status.state == .ready }).count >= nodesToWaitFor else { return }
             deployed = true
+            ready()
+            guard !self.scenario.services.isEmpty else { return }
             self.simulation.schedule(after: .zero) { [unowned self] in
                 for spec in self.scenario.services {
                     self.run(.serviceCreate(spec), text: "docker stack deploy: service \(spec.name)", via: nil, expect: nil)
