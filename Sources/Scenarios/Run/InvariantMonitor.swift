@@ -10,6 +10,8 @@ final class InvariantMonitor: RaftObserver {
     private let cluster: SwarmCluster
     private var reported = 0
     private var slotViolations: Set<String> = []
+    /// The leader's store as last checked (its change counter and its leader's host).
+    private var lastCheckedStore: (host: Int, changes: UInt64)?
     /// Violations found so far, in order.
     private(set) var failures: [RunFailure] = []
 
@@ -39,25 +41,27 @@ final class InvariantMonitor: RaftObserver {
 
     /// The leader's store never holds two tasks desired RUNNING in one slot of a replicated
     /// service, unless a start-first update is replacing that slot.
+    /// - Complexity: O(tasks) when the leader's store changed since the last check, else O(1).
     private func checkSlots(at now: SimInstant) {
-        guard let store = cluster.leader?.manager?.store else { return }
-        for service in store.servicesSortedByName {
-            guard case .replicated = service.spec.mode else { continue }
-            let startFirst = service.spec.update.order == .startFirst || service.spec.rollback.order == .startFirst
-            var seen: [Int: TaskObject] = [:]
-            for task in store.tasks(ofService: service.id) where task.desiredState == .running {
-                if let other = seen[task.slot] {
-                    let replacing = startFirst && other.specVersion != task.specVersion
-                    let key = "\(service.spec.name).\(task.slot)"
-                    if !replacing && !slotViolations.contains(key) {
-                        slotViolations.insert(key)
-                        failures.append(RunFailure(kind: .invariant, time: now,
-                            text: "two tasks desired running in slot \(key): \(other.id.short) and \(task.id.short)"))
-                    }
-                } else {
-                    seen[task.slot] = task
-                }
+        guard let leader = cluster.leader, let store = leader.manager?.store else { return }
+        let stamp = (host: leader.host.id, changes: store.changeCount)
+        if let last = lastCheckedStore, last == stamp { return }
+        lastCheckedStore = stamp
+        var seen: [SlotKey: TaskObject] = [:]
+        for task in store.tasks.values where task.desiredState == .running && task.slot > 0 {
+            let key = SlotKey(serviceID: task.serviceID, slot: task.slot, nodeID: nil)
+            guard let other = seen[key] else {
+                seen[key] = task
+                continue
             }
+            guard let service = store.service(task.serviceID), case .replicated = service.spec.mode else { continue }
+            let startFirst = service.spec.update.order == .startFirst || service.spec.rollback.order == .startFirst
+            let name = "\(service.spec.name).\(task.slot)"
+            if startFirst && other.specVersion != task.specVersion || slotViolations.contains(name) { continue }
+            slotViolations.insert(name)
+            let pair = [other.id, task.id].sorted()
+            failures.append(RunFailure(kind: .invariant, time: now,
+                                       text: "two tasks desired running in slot \(name): \(pair[0].short) and \(pair[1].short)"))
         }
     }
 

@@ -1,0 +1,38 @@
+import SimEngine
+import SimModels
+
+/// The workload of `simrun bench cluster`: a swarm of `managers` managers and `workers`
+/// workers running one replicated service, simulated for `duration` through the same code
+/// paths as any scenario (the whole control plane, every message, every expectation hook).
+public struct ClusterBenchmark: Sendable {
+    public var managers: Int
+    public var workers: Int
+    public var replicas: Int
+    public var duration: SimDuration
+    public var seed: UInt64
+
+    public init(managers: Int, workers: Int, replicas: Int, duration: SimDuration, seed: UInt64) {
+        self.managers = managers
+        self.workers = workers
+        self.replicas = replicas
+        self.duration = duration
+        self.seed = seed
+    }
+
+    public var scenario: Scenario {
+        var spec = ServiceSpec(name: "web", image: "nginx:1.25")
+        spec.mode = .replicated(replicas: replicas)
+        let end = SimInstant.zero + duration
+        let expectation = ScenarioExpectation(window: .atEnd, condition: .serviceRunningTasks(service: "web", .exactly(replicas)),
+                                              text: "at end: service web has \(replicas) running tasks",
+                                              location: SourceLocation(line: 0, column: 0))
+        _ = end
+        return Scenario(file: "bench-cluster", title: "\(managers) managers, \(workers) workers, \(replicas) replicas", seed: seed,
+                        duration: duration, cluster: ClusterSettings(managers: managers, workers: workers),
+                        services: [spec], expectations: [expectation])
+    }
+
+    public func run() -> RunResult {
+        ScenarioRunner.run(scenario)
+    }
+}
