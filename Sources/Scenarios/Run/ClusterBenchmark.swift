@@ -22,11 +22,9 @@ public struct ClusterBenchmark: Sendable {
     public var scenario: Scenario {
         var spec = ServiceSpec(name: "web", image: "nginx:1.25")
         spec.mode = .replicated(replicas: replicas)
-        let end = SimInstant.zero + duration
         let expectation = ScenarioExpectation(window: .atEnd, condition: .serviceRunningTasks(service: "web", .exactly(replicas)),
                                               text: "at end: service web has \(replicas) running tasks",
                                               location: SourceLocation(line: 0, column: 0))
-        _ = end
         return Scenario(file: "bench-cluster", title: "\(managers) managers, \(workers) workers, \(replicas) replicas", seed: seed,
                         duration: duration, cluster: ClusterSettings(managers: managers, workers: workers),
                         services: [spec], expectations: [expectation])
