@@ -3,16 +3,79 @@ import SimModels
 
 /// What is true of the simulated cluster at an instant, read from every host (the observers'
 /// privilege; nothing in SimModels may read it). The meanings are SCENARIO_FORMAT §6's.
-struct GroundTruth {
+///
+/// Observers ask after every instant, so the managers are tracked rather than searched for
+/// among all nodes: the scenario's managers, plus every node the leader's store records as a
+/// manager (promotions), refreshed when that store changes.
+final class GroundTruth {
     let cluster: SwarmCluster
+    private var candidates: [Int]
+    private var indexByName: [String: Int] = [:]
+    private var lastStoreStamp: (host: HostID, changes: UInt64)?
+    /// Node IDs by hostname in the leader's store, as of `lastStoreStamp`.
+    private var nodeIDByHostname: [String: NodeID] = [:]
 
-    /// Live managers.
+    init(cluster: SwarmCluster) {
+        self.cluster = cluster
+        candidates = cluster.machines.indices.filter { cluster.machines[$0].role == .manager }
+        for (index, machine) in cluster.machines.enumerated() { indexByName[machine.name] = index }
+    }
+
+    /// The state only changes when an event runs: answers are kept until the next one.
+    private var cachedAt: Int = -1
+    private var cachedManagers: [SwarmNode] = []
+    private var cachedLeader: SwarmNode?
+
+    /// Live managers whose manager runs, in machine order.
     var liveManagers: [SwarmNode] {
-        cluster.liveNodes.filter { $0.manager != nil }
+        refreshCache()
+        return cachedManagers
     }
 
     /// The leader: a live manager in the leader state whose term is the highest of any live manager.
-    var leader: SwarmNode? { cluster.leader }
+    var leader: SwarmNode? {
+        refreshCache()
+        return cachedLeader
+    }
+
+    private func refreshCache() {
+        let stamp = cluster.simulation.eventsProcessed
+        guard stamp != cachedAt else { return }
+        cachedAt = stamp
+        refreshCandidates()
+        cachedManagers = liveCandidateManagers
+        let highest = cachedManagers.map { $0.manager!.raft.node.term }.max()
+        cachedLeader = cachedManagers.first { $0.manager!.isLeader && $0.manager!.raft.node.term == highest }
+    }
+
+    private var liveCandidateManagers: [SwarmNode] {
+        candidates.compactMap { index in
+            guard let node = cluster.node(at: index), let manager = node.manager, !manager.isStopped else { return nil }
+            return node
+        }
+    }
+
+    /// Adds the nodes the leader's store lists as managers, when that store changed.
+    private func refreshCandidates() {
+        let managers = liveCandidateManagers
+        guard let highest = managers.map({ $0.manager!.raft.node.term }).max(),
+              let leader = managers.first(where: { $0.manager!.isLeader && $0.manager!.raft.node.term == highest }),
+              let store = leader.manager?.store else { return }
+        let stamp = (host: leader.host.id, changes: store.changeCount)
+        if let last = lastStoreStamp, last == stamp { return }
+        lastStoreStamp = stamp
+        var added = false
+        nodeIDByHostname.removeAll(keepingCapacity: true)
+        for node in store.nodes.values {
+            nodeIDByHostname[node.description.hostname] = node.id
+            guard node.role == .manager || node.spec.desiredRole == .manager else { continue }
+            if let index = indexByName[node.description.hostname], !candidates.contains(index) {
+                candidates.append(index)
+                added = true
+            }
+        }
+        if added { candidates.sort() }
+    }
 
     /// The highest term held by a live manager.
     var term: UInt64 {
@@ -66,12 +129,13 @@ struct GroundTruth {
 
     /// The node object of `name` in the leader's store.
     func nodeObject(_ name: String) -> NodeObject? {
-        leaderStore?.nodesSorted.first { $0.description.hostname == name }
+        guard let store = leaderStore else { return nil }  // also refreshes the hostname index
+        return nodeIDByHostname[name].flatMap { store.node($0) }
     }
 
     /// Containers running on the named host (zero if it is down), optionally of one service.
     func runningContainers(on name: String, service: String?) -> Int {
-        guard let node = cluster.node(named: name) else { return 0 }
+        guard let index = indexByName[name], let node = cluster.node(at: index) else { return 0 }
         guard let service else { return node.runtime.runningCount }
         return node.runtime.runningContainers.filter { $0.serviceName == service }.count
     }

@@ -7,26 +7,29 @@ import SimModels
 /// replicated slot, except during a start-first update).
 final class InvariantMonitor: RaftObserver {
     private var raftChecker = RaftInvariantChecker<StoreProposal>()
-    private let cluster: SwarmCluster
+    private let truth: GroundTruth
     private var reported = 0
     private var slotViolations: Set<String> = []
+    private var lastRaftStamp: [RaftStamp] = []
     /// The leader's store as last checked (its change counter and its leader's host).
     private var lastCheckedStore: (host: Int, changes: UInt64)?
     /// Violations found so far, in order.
     private(set) var failures: [RunFailure] = []
 
-    init(cluster: SwarmCluster) {
-        self.cluster = cluster
-        cluster.world.raftObserver = self
+    init(truth: GroundTruth) {
+        self.truth = truth
+        truth.cluster.world.raftObserver = self
     }
 
     /// After every instant.
     func check(at now: SimInstant) {
-        let observations = cluster.liveNodes.compactMap { node -> RaftNodeObservation<StoreProposal>? in
-            guard let manager = node.manager, !manager.isStopped else { return nil }
-            return manager.raft.node.observation
+        let managers = truth.liveManagers
+        // Raft state changes only through messages, ticks and restarts: skip unchanged instants.
+        let stamp = managers.map { RaftStamp($0.manager!.raft.node) }
+        if stamp != lastRaftStamp {
+            lastRaftStamp = stamp
+            _ = raftChecker.observe(managers.map { $0.manager!.raft.node.observation })
         }
-        _ = raftChecker.observe(observations)
         collectRaftViolations(at: now)
         checkSlots(at: now)
     }
@@ -43,7 +46,7 @@ final class InvariantMonitor: RaftObserver {
     /// service, unless a start-first update is replacing that slot.
     /// - Complexity: O(tasks) when the leader's store changed since the last check, else O(1).
     private func checkSlots(at now: SimInstant) {
-        guard let leader = cluster.leader, let store = leader.manager?.store else { return }
+        guard let leader = truth.leader, let store = leader.manager?.store else { return }
         let stamp = (host: leader.host.id, changes: store.changeCount)
         if let last = lastCheckedStore, last == stamp { return }
         lastCheckedStore = stamp
@@ -81,5 +84,26 @@ final class InvariantMonitor: RaftObserver {
 
     func raftAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm) {
         _ = raftChecker.acknowledge(entry, leaderTerm: leaderTerm)
+    }
+}
+
+/// What the Raft checker looks at of one manager, to tell whether anything changed.
+private struct RaftStamp: Equatable {
+    var id: RaftNodeID
+    var term: RaftTerm
+    var role: RaftRoleKind
+    var lastIndex: RaftIndex
+    var lastTerm: RaftTerm
+    var commitIndex: RaftIndex
+    var snapshotIndex: RaftIndex
+
+    init(_ node: RaftNode<StoreProposal, ClusterStore>) {
+        id = node.id
+        term = node.term
+        role = node.roleKind
+        lastIndex = node.lastIndex
+        lastTerm = node.lastTerm
+        commitIndex = node.commitIndex
+        snapshotIndex = node.snapshotIndex
     }
 }

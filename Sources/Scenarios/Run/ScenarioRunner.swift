@@ -28,9 +28,9 @@ public enum ScenarioRunner {
         for sink in sinks { simulation.trace.add(sink) }
 
         let truth = GroundTruth(cluster: cluster)
-        let invariants = InvariantMonitor(cluster: cluster)
+        let invariants = InvariantMonitor(truth: truth)
         let expectations = ExpectationMonitor(expectations: scenario.expectations, truth: truth)
-        let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client)
+        let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client, truth: truth)
 
         simulation.afterEachInstant { now in
             invariants.check(at: now)
