@@ -9,15 +9,16 @@ final class TimelineDriver {
     private let scenario: Scenario
     private let cluster: SwarmCluster
     private let client: CLIClient
-    private var truth: GroundTruth { GroundTruth(cluster: cluster) }
+    private let truth: GroundTruth
     private var simulation: Simulation { cluster.simulation }
     /// Failures found so far (command expectations not met).
     private(set) var failures: [RunFailure] = []
 
-    init(scenario: Scenario, cluster: SwarmCluster, client: CLIClient) {
+    init(scenario: Scenario, cluster: SwarmCluster, client: CLIClient, truth: GroundTruth) {
         self.scenario = scenario
         self.cluster = cluster
         self.client = client
+        self.truth = truth
     }
 
     /// Schedules every entry.
@@ -220,7 +221,7 @@ final class TimelineDriver {
     /// The engine a command talks to: `via`, or the first manager in name order that is up.
     private func engine(for via: NodeReference?) -> Host? {
         if let via { return host(via) }
-        let running = cluster.liveNodes.filter { $0.manager.map { !$0.isStopped } ?? false }.map(\.host.name)
+        let running = truth.liveManagers.map(\.host.name)
         if let first = running.sorted(by: CLIText.naturalLess).first { return cluster.host(named: first) }
         let managers = scenario.nodes.filter { $0.role == .manager }.map(\.name).sorted(by: CLIText.naturalLess)
         return managers.lazy.compactMap { self.cluster.host(named: $0) }.first { $0.isUp }
