@@ -32,7 +32,10 @@ public final class Agent {
     static let initialBackoff = SimDuration.milliseconds(100)
     static let maxBackoff = SimDuration.seconds(8)
 
-    let configuration: Configuration
+    private(set) var configuration: Configuration
+    /// The node object each session message carries (SwarmKit's `SessionMessage.Node`): how the
+    /// node learns of its promotion or demotion.
+    var onNodeObject: ((NodeObject) -> Void)?
     private let simulation: Simulation
     private let host: Host
     private let runtime: ContainerRuntime
@@ -103,6 +106,44 @@ public final class Agent {
         }
     }
 
+    /// The node's own manager started (promotion) or stopped (demotion, removal, leave): the
+    /// agent uses it, or stops using it. A session through a manager that stopped fails at once,
+    /// as SwarmKit's local connection closes; one through a remote manager carries on.
+    public func setLocalManager(_ local: HostID?) {
+        let previous = configuration.localManager
+        configuration.localManager = local
+        guard let previous, local != previous else { return }
+        switch session {
+        case let .registering(_, manager) where manager == previous, let .connected(_, manager) where manager == previous:
+            sessionFailed("local manager stopped")
+        default:
+            return
+        }
+    }
+
+    /// A manager on another host to send a request to (a Raft join): the one the session goes
+    /// through if remote, else one drawn as sessions draw them.
+    func remoteManager() -> HostID? {
+        switch session {
+        case let .registering(_, manager) where manager != host.id, let .connected(_, manager) where manager != host.id:
+            return manager
+        default:
+            var others = picker
+            others.remove(host.id)
+            return others.pick(using: &random)
+        }
+    }
+
+    /// Drops the session and opens a new one (the engine restarted its swarm component).
+    public func reconnect() {
+        guard !stopped else { return }
+        cancelTimers()
+        session = .disconnected
+        statusInFlight = nil
+        backoff = .zero
+        connect()
+    }
+
     private func connect() {
         guard !stopped else { return }
         let manager: HostID?
@@ -140,7 +181,7 @@ public final class Agent {
     /// A reply or pushed message from the dispatcher.
     public func receive(_ reply: DispatcherReply) {
         switch (session, reply.body) {
-        case let (.registering(requestID, manager), .sessionStarted(sessionID, period, managers)) where reply.requestID == requestID:
+        case let (.registering(requestID, manager), .sessionStarted(sessionID, _, managers, node)) where reply.requestID == requestID:
             cancelRPCTimeout()
             picker.observe(manager, succeeded: true)
             if !managers.isEmpty { picker.setManagers(managers) }
@@ -148,9 +189,9 @@ public final class Agent {
             backoff = .zero
             simulation.emit(node: host.name, component: "agent", kind: "agent.session",
                             "session established with \(simulation.hosts[manager].name)")
-            _ = period
             sendHeartbeat()
             flushStatus()
+            onNodeObject?(node)
         case let (.registering(requestID, _), .failed(message)) where reply.requestID == requestID:
             sessionFailed(message)
         case let (.connected(sessionID, _), body) where reply.sessionID == sessionID:
@@ -178,6 +219,9 @@ public final class Agent {
             sessionFailed("node must disconnect")
         case let .assignments(complete, tasks, removed):
             apply(tasks: tasks, removed: removed, complete: complete)
+        case let .sessionUpdate(managers, node):
+            if !managers.isEmpty { picker.setManagers(managers) }
+            onNodeObject?(node)
         default:
             return
         }

@@ -28,6 +28,13 @@ struct ManagerPicker {
 
     var isEmpty: Bool { managers.isEmpty }
 
+    /// Forgets `host` (to pick among the others).
+    mutating func remove(_ host: HostID) {
+        guard let index = managers.firstIndex(of: host) else { return }
+        managers.remove(at: index)
+        weights.remove(at: index)
+    }
+
     /// Records the outcome of talking to `host`.
     mutating func observe(_ host: HostID, succeeded: Bool) {
         guard let index = managers.firstIndex(of: host) else { return }

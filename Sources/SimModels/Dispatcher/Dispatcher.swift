@@ -135,7 +135,6 @@ public final class Dispatcher {
         if let timer = unknownTimers.removeValue(forKey: nodeID) { simulation.cancel(timer) }
         var status = NodeStatus(state: .ready)
         status.address = simulation.hosts[request.agentHost].name
-        _ = node
         // markNodeReady blocks until the status is committed.
         write(.nodeStatus(nodeID, status, description: description)) { [weak self] committed in
             guard let self, self.running else { return }
@@ -149,7 +148,8 @@ public final class Dispatcher {
             let first = self.choosePeriod()
             self.rearmExpiry(&session, node: nodeID, after: first * Self.gracePeriodMultiplier)
             self.sessions[nodeID] = session
-            self.reply(.sessionStarted(sessionID: sessionID, heartbeatPeriod: first, managers: self.managerHosts()),
+            let object = self.store().node(nodeID) ?? node
+            self.reply(.sessionStarted(sessionID: sessionID, heartbeatPeriod: first, managers: self.managerHosts(), node: object),
                        to: request, proxy: proxy, sessionID: sessionID)
             self.sendAssignments(to: nodeID, complete: true)
         }
@@ -196,6 +196,39 @@ public final class Dispatcher {
             self.propose(writes) { committed in
                 for callback in callbacks { callback(committed) }
             }
+        }
+    }
+
+    // MARK: - Session messages
+
+    /// Node objects changed in the store: a node whose role, spec or manager status changed hears
+    /// of it through its session (SwarmKit pushes a `SessionMessage` on every node update); a
+    /// deleted node's session is closed.
+    public func nodesChanged(_ changes: [StoreChange]) {
+        guard running else { return }
+        for change in changes {
+            switch change {
+            case let .nodeUpdated(old, new):
+                guard old.role != new.role || old.spec != new.spec || old.managerStatus != new.managerStatus,
+                      let session = sessions[new.id] else { continue }
+                push(.sessionUpdate(managers: managerHosts(), node: new), to: session, requestID: 0)
+            case let .nodeDeleted(node):
+                guard let session = sessions.removeValue(forKey: node.id) else { continue }
+                if let expiry = session.expiry { simulation.cancel(expiry) }
+                push(.sessionClosed, to: session, requestID: 0)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The Raft membership changed: every session hears the new manager list.
+    public func managersChanged() {
+        guard running else { return }
+        let managers = managerHosts()
+        for id in sessions.keys.sorted() {
+            guard let node = store().node(id) else { continue }
+            push(.sessionUpdate(managers: managers, node: node), to: sessions[id]!, requestID: 0)
         }
     }
 

@@ -14,6 +14,7 @@ public final class LeaderRuntime {
 
     public private(set) var leader = SwarmLeader()
     public private(set) var dispatcher: Dispatcher!
+    private(set) var roleManager: RoleManager
     unowned let manager: ManagerNode
     private var random: RandomStream
     private var batchInFlight = false
@@ -30,6 +31,7 @@ public final class LeaderRuntime {
     init(manager: ManagerNode) {
         self.manager = manager
         random = manager.simulation.stream(named: "leader/\(manager.host.name)/\(manager.raft.node.term)")
+        roleManager = RoleManager(manager: manager)
         dispatcher = Dispatcher(
             simulation: manager.simulation, host: manager.host,
             heartbeatPeriod: manager.store.cluster?.heartbeatPeriod ?? manager.world.heartbeatPeriod,
@@ -48,6 +50,7 @@ public final class LeaderRuntime {
         running = true
         bootstrapStoreIfNeeded(then: ready)
         dispatcher.start()
+        roleManager.start()
         pump()
         requestScheduling()
     }
@@ -55,6 +58,7 @@ public final class LeaderRuntime {
     func stop() {
         running = false
         dispatcher.stop()
+        roleManager.stop()
         if let wakeTimer { simulation.cancel(wakeTimer) }
         if let scheduleTimer { simulation.cancel(scheduleTimer) }
         wakeTimer = nil
@@ -89,6 +93,8 @@ public final class LeaderRuntime {
     func observe(_ changes: [StoreChange]) {
         guard running else { return }
         leader.observe(changes, store: manager.store, now: simulation.now)
+        dispatcher.nodesChanged(changes)
+        roleManager.observe(changes)
         var nodes: [NodeID] = []
         for change in changes {
             switch change {
@@ -107,6 +113,12 @@ public final class LeaderRuntime {
         requestScheduling()
         // Let the proposer's completion run first; then look for more work.
         simulation.schedule(after: .zero, host: host.id) { [weak self] in self?.pump() }
+    }
+
+    /// A Raft membership change was applied: agents hear the new manager list.
+    func membershipChanged() {
+        guard running else { return }
+        dispatcher.managersChanged()
     }
 
     // MARK: - Orchestration batches
@@ -184,6 +196,9 @@ public final class LeaderRuntime {
             handleJoin(join, origin: origin, proxy: proxy)
         case let .control(control):
             handleControl(control, origin: origin, proxy: proxy)
+        case let .memberList(list):
+            let reply = MemberListReply(requestID: list.requestID, raft: manager.raftView, error: nil)
+            manager.route(.memberList(reply), origin: origin, proxy: proxy)
         }
     }
 
@@ -195,8 +210,9 @@ public final class LeaderRuntime {
         let context = ControlContext(store: manager.store, now: simulation.now, raft: manager.raftView,
                                      queriedNodeID: request.queriedNodeID)
         let outcome = ControlAPI.handle(request.command, context: context, random: &random)
-        let answer = { [weak self] (output: String, error: String?) in
-            self?.manager.route(.control(ControlReply(requestID: request.requestID, output: output, error: error)), origin: origin, proxy: proxy)
+        // The manager answers even if this runtime stops first (a write failing on step-down).
+        let answer = { [unowned manager] (output: String, error: String?) in
+            manager.route(.control(ControlReply(requestID: request.requestID, output: output, error: error)), origin: origin, proxy: proxy)
         }
         let actions = outcome.actions
         guard !actions.isEmpty else {
@@ -214,21 +230,42 @@ public final class LeaderRuntime {
 
     /// A node joins: the leader (which runs the CA in SwarmKit) creates its node object and,
     /// for a manager, adds it to Raft; the answer goes out once that is committed.
+    ///
+    /// A node already in the swarm (`nodeID` set: a promoted worker, or a manager whose Raft
+    /// data was wiped) joins Raft under its node object: a member it already has is kept (its
+    /// address updated, SwarmKit `Join`), otherwise it gets a new Raft ID (removed IDs are never
+    /// reused).
     private func handleJoin(_ join: JoinRequest, origin: HostID, proxy: HostID) {
         let store = manager.store
         let existing = join.nodeID.flatMap { store.node($0) }
-        let nodeID = existing?.id ?? SwarmID.generate(using: &random)
-        let reply = { [weak self] (outcome: JoinReply.Outcome) in
-            self?.manager.route(.join(JoinReply(requestID: join.requestID, outcome: outcome)), origin: origin, proxy: proxy)
+        let reply = { [unowned manager] (outcome: JoinReply.Outcome) in
+            manager.route(.join(JoinReply(requestID: join.requestID, outcome: outcome)), origin: origin, proxy: proxy)
         }
+        if let nodeID = join.nodeID, existing == nil {
+            reply(.refused("rpc error: code = NotFound desc = node \(nodeID) not found"))
+            return
+        }
+        let nodeID = existing?.id ?? SwarmID.generate(using: &random)
         var node = existing ?? NodeObject(id: nodeID, spec: NodeSpec(desiredRole: join.role), role: join.role,
                                           description: join.description, status: NodeStatus(state: .unknown))
         node.description = join.description
         if existing == nil { node.spec.labels = join.labels.sorted { $0.key < $1.key } }
         guard join.role == .manager else {
-            manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [weak self] committed in
-                guard let self else { return }
-                reply(committed ? .accepted(nodeID: nodeID, raftID: nil, managers: self.managerAddresses()) : .refused("join failed: leadership lost"))
+            manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [unowned manager] committed in
+                reply(committed ? .accepted(nodeID: nodeID, raftID: nil, managers: Self.managerAddresses(of: manager)) : .refused("join failed: leadership lost"))
+            }
+            return
+        }
+        if let existing, existing.role != .manager {
+            // SwarmKit's Raft Join requires a manager certificate, issued after the role manager
+            // set the role.
+            reply(.refused("rpc error: code = PermissionDenied desc = node \(nodeID) is not a manager"))
+            return
+        }
+        if existing != nil, let member = manager.raftView.member(onNode: nodeID) {
+            manager.proposeConfChange(.updateNode(member.raftID, address: join.address)) { [unowned manager] committed, reason in
+                reply(committed ? .accepted(nodeID: nodeID, raftID: member.raftID, managers: Self.managerAddresses(of: manager))
+                                : .refused(reason ?? "join failed"))
             }
             return
         }
@@ -238,24 +275,25 @@ public final class LeaderRuntime {
             raftID = random.next() & 0x7FFF_FFFF_FFFF_FFFF
         } while raftID == 0 || membership.contains(raftID) || membership.isRemoved(raftID)
         let newID = raftID
-        node.spec.desiredRole = .manager
-        node.role = .manager
+        if existing == nil {
+            node.spec.desiredRole = .manager
+            node.role = .manager
+        }
         node.managerStatus = ManagerStatus(raftID: newID, address: join.address)
         // The node object first: once the member is added, commits need the new member, which
         // starts its Raft node only when it hears the answer.
-        manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [weak self] committed in
-            guard let self else { return }
+        manager.propose([existing == nil ? .createNode(node) : .updateManagerStatus(nodeID, node.managerStatus)]) { [unowned manager] committed in
             guard committed else {
                 reply(.refused("join failed: leadership lost"))
                 return
             }
-            self.manager.proposeConfChange(.addNode(newID, address: join.address)) { committed, reason in
-                reply(committed ? .accepted(nodeID: nodeID, raftID: newID, managers: self.managerAddresses()) : .refused(reason ?? "join failed"))
+            manager.proposeConfChange(.addNode(newID, address: join.address)) { committed, reason in
+                reply(committed ? .accepted(nodeID: nodeID, raftID: newID, managers: Self.managerAddresses(of: manager)) : .refused(reason ?? "join failed"))
             }
         }
     }
 
-    private func managerAddresses() -> [String] {
+    private static func managerAddresses(of manager: ManagerNode) -> [String] {
         manager.raft.node.membership.members.map(\.address)
     }
 }

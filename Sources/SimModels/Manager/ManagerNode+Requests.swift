@@ -1,9 +1,25 @@
 import SimEngine
 
 extension ManagerNode {
+    /// How long a manager waits for a leader on behalf of a caller, as the caller's gRPC
+    /// deadline bounds SwarmKit's `LeaderConn` polling: dockerd gives control calls 20 s
+    /// (`swarmRequestTimeout`), agents give dispatcher calls 5 s, joins retry every second.
+    static func pollDeadline(for request: ManagerRequest) -> SimDuration {
+        switch request {
+        case .control, .memberList: .seconds(20)
+        case .dispatcher: .seconds(5)
+        case .join: .seconds(1)
+        }
+    }
+
     /// A request that reached this manager, directly from `origin` (`proxy == nil`) or forwarded
     /// by the follower `proxy`. The leader serves it; a follower forwards it to the leader.
-    func handle(_ request: ManagerRequest, origin: HostID, proxy: HostID?) {
+    ///
+    /// With no leader known, SwarmKit's `LeaderConn` fails at once after more than
+    /// `lostQuorumTicks` ticks without a leader ("The swarm does not have a leader"), and until
+    /// then polls for a leader every second until the caller's deadline passes.
+    func handle(_ request: ManagerRequest, origin: HostID, proxy: HostID?, deadline: SimInstant? = nil) {
+        guard !isStopped else { return }
         if let runtime = leaderRuntime {
             runtime.handle(request, origin: origin, proxy: proxy ?? host.id)
             return
@@ -17,22 +33,19 @@ extension ManagerNode {
             simulation.network.send(SwarmMessage.proxied(request, origin: origin, proxy: host.id), from: host.id, to: leader)
             return
         }
-        let isDispatcher: Bool
-        if case .dispatcher = request { isDispatcher = true } else { isDispatcher = false }
-        if !isDispatcher, leaderHost == host.id || !raft.node.hasBeenLeaderlessTooLong {
-            // SwarmKit's LeaderConn polls for a leader every second until the caller gives up,
-            // and fails at once only after more than election_tick ticks without a leader.
+        if leaderHost == host.id || !raft.node.hasBeenLeaderlessTooLong {
+            let deadline = deadline ?? simulation.now + Self.pollDeadline(for: request)
+            guard simulation.now + .seconds(1) < deadline else { return }  // the caller has given up
             simulation.schedule(after: .seconds(1), host: host.id) { [weak self] in
-                guard let self, !self.isStopped else { return }
-                self.handle(request, origin: origin, proxy: nil)
+                self?.handle(request, origin: origin, proxy: nil, deadline: deadline)
             }
             return
         }
         answer(request, failure: ManagerNode.noLeaderMessage, origin: origin, proxy: host.id)
     }
 
-    /// SwarmKit's `lostQuorumMessage`.
-    public static let noLeaderMessage = "The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online."
+    /// SwarmKit's `lostQuorumMessage`, as the gRPC status dockerd passes on (code Unknown).
+    public static let noLeaderMessage = "rpc error: code = Unknown desc = The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online."
 
     /// Sends a reply to `origin`, through `proxy` unless this manager is the proxy.
     func route(_ reply: ManagerReply, origin: HostID, proxy: HostID) {
@@ -57,6 +70,8 @@ extension ManagerNode {
             route(.join(JoinReply(requestID: join.requestID, outcome: .refused(failure))), origin: origin, proxy: proxy)
         case let .control(control):
             route(.control(ControlReply(requestID: control.requestID, output: "", error: failure)), origin: origin, proxy: proxy)
+        case let .memberList(list):
+            route(.memberList(MemberListReply(requestID: list.requestID, raft: nil, error: failure)), origin: origin, proxy: proxy)
         }
     }
 }

@@ -24,6 +24,9 @@ public final class ManagerNode {
     private var lastTracedTerm: RaftTerm = 0
     /// The last log index applied to `store` by this manager.
     public private(set) var appliedIndex: RaftIndex = 0
+    /// Entries up to here were committed before this manager started: applying them rebuilds
+    /// the store and is not traced again.
+    private let replayedThrough: RaftIndex
     private var wasLeader = false
     private var stopped = false
     /// Called once when this manager's leader subsystems first start and the swarm's first
@@ -39,6 +42,7 @@ public final class ManagerNode {
         self.world = node.world
         self.raftID = raftNode.id
         lastTracedTerm = raftNode.term
+        replayedThrough = raftNode.commitIndex
         let callbacks = Raft.Callbacks(
             send: { [unowned self] message in self.sendRaft(message) },
             apply: { [unowned self] entry in self.apply(entry) },
@@ -55,19 +59,25 @@ public final class ManagerNode {
         raft = Raft(node: raftNode, simulation: world.simulation, host: node.host, tickInterval: world.tickInterval, callbacks: callbacks)
     }
 
-    func start() {
-        world.raftObserver?.raftStarted(raftID, firstTime: host.epoch == 0 || raft.node.lastIndex == 0)
+    /// - Parameter firstOnHost: the first manager this host runs since it booted for the first
+    ///   time (any other start rebuilds its state from the disk, as after a restart).
+    func start(firstOnHost: Bool) {
+        world.raftObserver?.raftStarted(raftID, firstTime: firstOnHost && host.epoch == 0 || raft.node.lastIndex == 0)
         var phase = simulation.stream(named: "raft-phase/\(host.name)/\(host.epoch)")
         raft.start(phase: &phase)
     }
 
-    /// Stops the manager on this host (demotion, removal, leave).
+    /// Stops the manager on this host (demotion, removal, leave, `--force-new-cluster`).
+    /// Writes waiting for a commit fail; the caller decides whether Raft's data is wiped.
     func stop() {
+        guard !stopped else { return }
         stopped = true
         leaderRuntime?.stop()
         leaderRuntime = nil
         raft.stop()
         failPending()
+        onLeaderReady = nil
+        onLeaderKnown = nil
     }
 
     // MARK: - Observation
@@ -148,6 +158,10 @@ public final class ManagerNode {
 
     /// Proposes a Raft membership change, with the same completion rule.
     func proposeConfChange(_ change: RaftConfChange, completion: @escaping (Bool, String?) -> Void) {
+        guard !stopped else {
+            completion(false, "the manager is stopped")
+            return
+        }
         let result = raft.withNode { $0.proposeConfChange(change) }
         switch result {
         case let .accepted(index, term):
@@ -162,6 +176,26 @@ public final class ManagerNode {
             completion(false, "the new leader has not committed an entry yet")
         case let .invalidConfChange(reason):
             completion(false, reason)
+        }
+    }
+
+    /// Hands leadership to the peer that has been active the longest, as SwarmKit's
+    /// `TransferLeadership` does (`transport.LongestActive`). The transport's notion is
+    /// approximated by the leader's progress: among peers heard from within the last two ticks,
+    /// the one with the most of the log (it can take over at once), lowest Raft ID on ties.
+    /// Returns the peer chosen, or nil if there is none or the transfer could not start.
+    func transferLeadershipToLongestActive() -> RaftNodeID? {
+        guard !stopped, raft.node.isLeader else { return nil }
+        let candidates = raft.node.peers.filter { $0.ticksSinceHeard <= 2 }
+        guard let target = candidates.max(by: { a, b in a.match != b.match ? a.match < b.match : a.id > b.id }) else { return nil }
+        let result = raft.withNode { $0.transferLeadership(to: target.id) }
+        switch result {
+        case .started, .alreadyInProgress:
+            simulation.emit(node: host.name, component: "raft", kind: "raft.transfer",
+                            "transferring leadership to \(RaftNodeIDFormat.hex(target.id))")
+            return target.id
+        default:
+            return nil
         }
     }
 
@@ -187,9 +221,10 @@ public final class ManagerNode {
         var changes: [StoreChange] = []
         if let proposal = entry.command {
             changes = store.apply(proposal.actions)
-            traceChanges(changes)
-        } else if let change = entry.confChange, raft.node.isLeader {
+            if entry.index > replayedThrough { traceChanges(changes) }
+        } else if let change = entry.confChange, raft.node.isLeader, entry.index > replayedThrough {
             simulation.emit(node: host.name, component: "raft", kind: "raft.conf", "configuration change applied: \(change)")
+            leaderRuntime?.membershipChanged()
         }
         if let waiting = pending.removeValue(forKey: entry.index) {
             // Resolved after the store reflects the entry, so callers read the new state.

@@ -3,6 +3,9 @@ import SimEngine
 /// What one host runs: the Docker engine in swarm mode. Every node has a container runtime
 /// and, once in a swarm, an agent; managers also run a `ManagerNode`. Built anew at each boot
 /// from the host's disk (its identity and Raft data); everything else is volatile.
+///
+/// Facets: `SwarmNode+Membership` (`docker swarm init|join|leave`, `--force-new-cluster`),
+/// `SwarmNode+Roles` (starting and stopping the manager as the node's role changes).
 public final class SwarmNode: HostSoftware {
     public let host: Host
     let world: SwarmWorld
@@ -11,14 +14,39 @@ public final class SwarmNode: HostSoftware {
     /// Labels the operator gives the node as it joins (see `JoinRequest.labels`).
     public let initialLabels: [Label]
     public private(set) var runtime: ContainerRuntime
-    public private(set) var agent: Agent?
-    public private(set) var manager: ManagerNode?
+    public internal(set) var agent: Agent?
+    /// The manager, while one runs on this node (nil on a worker, and once a manager stopped).
+    public internal(set) var manager: ManagerNode?
     /// Who this node is in the swarm, as its disk says; nil outside a swarm.
-    public private(set) var identity: NodeIdentity?
-    private var random: RandomStream
-    private var nextRequestID: UInt64 = 1
-    private var pendingJoin: (requestID: UInt64, role: NodeRole, via: HostID, completion: (Result<Void, SwarmNodeError>) -> Void)?
-    private var joinTimer: TimerID?
+    public internal(set) var identity: NodeIdentity?
+    var random: RandomStream
+    var nextRequestID: UInt64 = 1
+    /// A join in progress: `docker swarm join` (`completion` answers the command) or a Raft
+    /// join of a node already in the swarm (promotion, or a manager restarting without data).
+    var pendingJoin: PendingJoin?
+    var joinTimer: TimerID?
+    /// The node's role as the last session message said (the certificate's role in SwarmKit).
+    var knownRole: NodeRole?
+    /// After the manager stopped without the node hearing it became a worker: SwarmKit's
+    /// `roleChangeTimeout` wait before the manager is started again.
+    var roleWaitTimer: TimerID?
+    /// Managers started on this host in this incarnation (names the random streams).
+    var managerStarts = 0
+    /// Agents that left the swarm: kept until their containers have stopped.
+    var retiredAgents: [Agent] = []
+    /// `docker swarm leave` waiting for the member list.
+    var pendingLeave: (requestID: UInt64, timer: TimerID, completion: (Result<String, SwarmNodeError>) -> Void)?
+
+    struct PendingJoin {
+        var requestID: UInt64
+        var role: NodeRole
+        /// The manager asked (nil: pick one for each attempt).
+        var via: HostID?
+        /// Set for a Raft join of a node already in the swarm.
+        var nodeID: NodeID?
+        var deadline: SimInstant
+        var completion: (Result<Void, SwarmNodeError>) -> Void
+    }
 
     var simulation: Simulation { world.simulation }
 
@@ -34,24 +62,37 @@ public final class SwarmNode: HostSoftware {
 
     // MARK: - Boot
 
+    /// Restarts from the disk: a manager with Raft data restarts its Raft node; a manager whose
+    /// data was wiped joins Raft again (SwarmKit: no WAL, so `Join`); every node starts its agent.
     public func start() {
         guard let identity else { return }
+        knownRole = identity.role
         if identity.role == .manager, let raftID = identity.raftID {
             let persisted = ManagerNode.Raft.persistedState(on: host.disk)
             let raftNode = RaftNode<StoreProposal, ClusterStore>(id: raftID, config: world.raftConfig, persisted: persisted,
-                                                                  random: simulation.stream(named: "raft/\(host.name)/\(host.epoch)"))
+                                                                  random: raftStream())
             startManager(raftNode)
         }
         startAgent()
+        if identity.role == .manager, identity.raftID == nil {
+            joinRaft()
+        }
     }
 
-    private func startManager(_ raftNode: RaftNode<StoreProposal, ClusterStore>) {
+    /// The random stream of the next Raft node started on this host.
+    func raftStream() -> RandomStream {
+        let suffix = managerStarts == 0 ? "" : "/\(managerStarts)"
+        return simulation.stream(named: "raft/\(host.name)/\(host.epoch)\(suffix)")
+    }
+
+    func startManager(_ raftNode: RaftNode<StoreProposal, ClusterStore>) {
+        managerStarts += 1
         let manager = ManagerNode(node: self, raftNode: raftNode)
         self.manager = manager
-        manager.start()
+        manager.start(firstOnHost: managerStarts == 1)
     }
 
-    private func startAgent() {
+    func startAgent() {
         guard let identity else { return }
         let managers = identity.managers.compactMap { world.host(at: $0) }
         let configuration = Agent.Configuration(nodeID: identity.nodeID, description: description,
@@ -59,13 +100,18 @@ public final class SwarmNode: HostSoftware {
         let agent = Agent(configuration: configuration, simulation: simulation, host: host, runtime: runtime) { [unowned self] message, destination in
             self.simulation.network.send(message, from: self.host.id, to: destination)
         }
+        agent.onNodeObject = { [unowned self] node in self.nodeObjectReceived(node) }
         self.agent = agent
         agent.start()
     }
 
-    private func saveIdentity(_ identity: NodeIdentity) {
+    func saveIdentity(_ identity: NodeIdentity?) {
         self.identity = identity
-        host.disk.put(NodeIdentity.diskKey, identity)
+        if let identity {
+            host.disk.put(NodeIdentity.diskKey, identity)
+        } else {
+            host.disk.remove(NodeIdentity.diskKey)
+        }
         host.disk.sync {}
     }
 
@@ -101,101 +147,42 @@ public final class SwarmNode: HostSoftware {
             agent?.receive(dispatcherReply)
         case let .join(joinReply):
             finishJoin(joinReply)
+        case let .memberList(list):
+            finishLeaveCheck(list)
         case .control:
             return  // CLI answers go to the client, never to a node
         }
     }
 
-    /// A request sent to a node that is not a manager.
+    /// A request sent to a node that runs no manager.
     private func refuseNotManager(_ request: ManagerRequest, origin: HostID) {
-        let message = identity == nil ? SwarmNode.notInSwarmMessage : SwarmNode.workerMessage
+        let message: String
+        if identity == nil {
+            message = SwarmNode.notInSwarmMessage
+        } else if pendingJoin?.nodeID != nil {
+            // moby: the manager exists but does not serve its control socket yet.
+            message = SwarmNode.managerNotReadyMessage
+        } else {
+            message = SwarmNode.workerMessage
+        }
+        let reply: ManagerReply
         switch request {
         case let .dispatcher(r):
-            simulation.network.send(SwarmMessage.reply(.dispatcher(DispatcherReply(requestID: r.requestID, sessionID: r.sessionID, body: .failed(message)))),
-                                    from: host.id, to: origin)
+            reply = .dispatcher(DispatcherReply(requestID: r.requestID, sessionID: r.sessionID, body: .failed(message)))
         case let .join(j):
-            simulation.network.send(SwarmMessage.reply(.join(JoinReply(requestID: j.requestID, outcome: .refused(message)))), from: host.id, to: origin)
+            reply = .join(JoinReply(requestID: j.requestID, outcome: .refused(message)))
         case let .control(c):
-            simulation.network.send(SwarmMessage.reply(.control(ControlReply(requestID: c.requestID, output: "", error: message))), from: host.id, to: origin)
+            reply = .control(ControlReply(requestID: c.requestID, output: "", error: message))
+        case let .memberList(m):
+            reply = .memberList(MemberListReply(requestID: m.requestID, raft: nil, error: message))
         }
+        simulation.network.send(SwarmMessage.reply(reply), from: host.id, to: origin)
     }
 
-    /// moby's texts for control calls on a node that cannot serve them.
+    /// moby's texts for control calls on a node that cannot serve them (`daemon/cluster/helpers.go`).
     public static let workerMessage = "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager."
     public static let notInSwarmMessage = #"This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again."#
-
-    // MARK: - docker swarm init / join
-
-    /// `docker swarm init`: becomes the single manager of a new swarm and campaigns at once;
-    /// `ready` runs when it leads with its subsystems started (when the command returns).
-    public func initSwarm(ready: @escaping () -> Void = {}) -> Result<Void, SwarmNodeError> {
-        guard identity == nil else { return .failure(.alreadyInSwarm) }
-        let nodeID = SwarmID.generate(using: &random)
-        let raftID = randomRaftID()
-        saveIdentity(NodeIdentity(nodeID: nodeID, role: .manager, raftID: raftID, managers: [host.name]))
-        var raftNode = RaftNode<StoreProposal, ClusterStore>.bootstrap(
-            id: raftID, members: [RaftMember(id: raftID, address: host.name)], config: world.raftConfig,
-            random: simulation.stream(named: "raft/\(host.name)/\(host.epoch)"))
-        raftNode.campaign()
-        startManager(raftNode)
-        manager?.onLeaderReady = { [weak self] in
-            // `swarm init` returns once the node leads; its engine then connects its agent.
-            self?.startAgent()
-            ready()
-        }
-        return .success(())
-    }
-
-    /// `docker swarm join --token worker|manager MANAGER`: asks the managers (through `manager`)
-    /// to admit this node; retries until the leader answers or 25 s pass (SwarmKit's join timeout).
-    public func join(as role: NodeRole, via managerHost: HostID, completion: @escaping (Result<Void, SwarmNodeError>) -> Void) {
-        guard identity == nil else {
-            completion(.failure(.alreadyInSwarm))
-            return
-        }
-        let requestID = nextRequestID
-        nextRequestID += 1
-        pendingJoin = (requestID, role, managerHost, completion)
-        let deadline = simulation.now + .seconds(25)
-        sendJoin(deadline: deadline)
-    }
-
-    private func sendJoin(deadline: SimInstant) {
-        guard let pending = pendingJoin else { return }
-        let request = JoinRequest(requestID: pending.requestID, nodeID: nil, role: pending.role, description: description, address: host.name, labels: initialLabels)
-        simulation.network.send(SwarmMessage.request(.join(request), origin: host.id), from: host.id, to: pending.via)
-        joinTimer = simulation.schedule(after: .seconds(1), host: host.id) { [unowned self] in
-            guard self.pendingJoin?.requestID == pending.requestID else { return }
-            if self.simulation.now >= deadline {
-                self.pendingJoin = nil
-                pending.completion(.failure(.joinTimedOut))
-            } else {
-                self.sendJoin(deadline: deadline)
-            }
-        }
-    }
-
-    private func finishJoin(_ reply: JoinReply) {
-        guard let pending = pendingJoin, pending.requestID == reply.requestID else { return }
-        switch reply.outcome {
-        case let .accepted(nodeID, raftID, managers):
-            pendingJoin = nil
-            if let joinTimer { simulation.cancel(joinTimer) }
-            saveIdentity(NodeIdentity(nodeID: nodeID, role: pending.role, raftID: raftID, managers: managers))
-            if pending.role == .manager, let raftID {
-                let raftNode = RaftNode<StoreProposal, ClusterStore>(id: raftID, config: world.raftConfig,
-                                                                      random: simulation.stream(named: "raft/\(host.name)/\(host.epoch)"))
-                startManager(raftNode)
-                // Its agent uses the local manager: start it once that manager follows the leader.
-                manager?.onLeaderKnown = { [weak self] in self?.startAgent() }
-            } else {
-                startAgent()
-            }
-            pending.completion(.success(()))
-        case .refused:
-            return  // retried by the join timer until the deadline
-        }
-    }
+    public static let managerNotReadyMessage = "This node is not a swarm manager. Manager is being prepared or has trouble connecting to the cluster."
 
     /// A clean shutdown (`stop NODE`, `systemctl stop docker` then power off): containers get
     /// SIGTERM, and once they have exited the host halts.
@@ -207,12 +194,12 @@ public final class SwarmNode: HostSoftware {
         }
     }
 
-    /// The manager was removed from Raft ("raft: member has been removed"): stop it.
-    func managerRemoved() {
-        manager?.stop()
+    func takeRequestID() -> UInt64 {
+        defer { nextRequestID += 1 }
+        return nextRequestID
     }
 
-    private func randomRaftID() -> RaftNodeID {
+    func randomRaftID() -> RaftNodeID {
         var id: RaftNodeID = 0
         while id == 0 { id = random.next() & 0x7FFF_FFFF_FFFF_FFFF }
         return id
@@ -223,6 +210,7 @@ public final class SwarmNode: HostSoftware {
 public enum SwarmNodeError: Error, Equatable, Sendable {
     case alreadyInSwarm
     case joinTimedOut
+    case notInSwarm
     case refused(String)
 
     /// Docker's text.
@@ -230,6 +218,7 @@ public enum SwarmNodeError: Error, Equatable, Sendable {
         switch self {
         case .alreadyInSwarm: "This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one."
         case .joinTimedOut: "Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the \"docker info\" command to see the current swarm status of your node."
+        case .notInSwarm: "This node is not part of a swarm"
         case let .refused(text): text
         }
     }

@@ -47,8 +47,12 @@ public struct TaskStatusUpdate: Sendable {
 /// What the dispatcher sends an agent: replies to its requests and pushed messages.
 public struct DispatcherReply: Sendable {
     public enum Body: Sendable {
-        /// The session is open: its ID, the first heartbeat period, the managers to use.
-        case sessionStarted(sessionID: String, heartbeatPeriod: SimDuration, managers: [HostID])
+        /// The session is open: its ID, the first heartbeat period, the managers to use and the
+        /// node object as the store holds it (SwarmKit's first `SessionMessage`).
+        case sessionStarted(sessionID: String, heartbeatPeriod: SimDuration, managers: [HostID], node: NodeObject)
+        /// A later `SessionMessage`: the node object or the manager list changed (a promotion or
+        /// demotion reaches the node this way).
+        case sessionUpdate(managers: [HostID], node: NodeObject)
         /// Heartbeat accepted; send the next one after `period`.
         case heartbeatAccepted(period: SimDuration)
         /// Task statuses accepted.

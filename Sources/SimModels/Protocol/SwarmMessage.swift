@@ -24,6 +24,8 @@ public enum ManagerRequest: Sendable {
     case dispatcher(DispatcherRequest)
     case join(JoinRequest)
     case control(ControlRequest)
+    /// The Raft member list, for `docker swarm leave` on a manager.
+    case memberList(MemberListRequest)
 }
 
 /// What the managers answer (or push).
@@ -31,4 +33,5 @@ public enum ManagerReply: Sendable {
     case dispatcher(DispatcherReply)
     case join(JoinReply)
     case control(ControlReply)
+    case memberList(MemberListReply)
 }
