@@ -95,11 +95,14 @@ final class TimelineDriver {
             }
         }
         switch command {
-        case .swarmInit:
-            switch node.initSwarm(ready: { done(.success("Swarm initialized: current node (\(node.identity?.nodeID.rawValue ?? "")) is now a manager.")) }) {
+        case let .swarmInit(forceNewCluster):
+            let ready = { done(.success("Swarm initialized: current node (\(node.identity?.nodeID.rawValue ?? "")) is now a manager.")) }
+            switch forceNewCluster ? node.forceNewCluster(ready: ready) : node.initSwarm(ready: ready) {
             case .success: break
             case let .failure(error): done(.failure(error))
             }
+        case let .swarmLeave(force):
+            node.leave(force: force, completion: done)
         case let .swarmJoin(role, manager):
             let target = manager.flatMap(resolve).flatMap { cluster.host(named: $0) }
                 ?? truth.liveManagers.first.map(\.host)
