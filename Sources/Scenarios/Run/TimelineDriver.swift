@@ -33,9 +33,11 @@ final class TimelineDriver {
     func whenSwarmIsUp(_ ready: @escaping () -> Void) {
         let nodesToWaitFor = scenario.nodes.filter(\.joined).count
         var deployed = false
+        var lastChanges: UInt64?
         simulation.afterEachInstant { [unowned self] now in
-            guard !deployed, let store = self.truth.leaderStore,
-                  store.nodesSorted.filter({ $0.status.state == .ready }).count >= nodesToWaitFor else { return }
+            guard !deployed, let store = self.truth.leaderStore, store.changeCount != lastChanges else { return }
+            lastChanges = store.changeCount
+            guard store.nodes.values.reduce(0, { $0 + ($1.status.state == .ready ? 1 : 0) }) >= nodesToWaitFor else { return }
             deployed = true
             ready()
             guard !self.scenario.services.isEmpty else { return }
