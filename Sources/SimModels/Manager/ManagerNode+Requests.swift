@@ -33,7 +33,9 @@ extension ManagerNode {
             simulation.network.send(SwarmMessage.proxied(request, origin: origin, proxy: host.id), from: host.id, to: leader)
             return
         }
-        if leaderHost == host.id || !raft.node.hasBeenLeaderlessTooLong {
+        // Only a call that arrives after too long without a leader fails at once; one already
+        // polling goes on until its deadline (LeaderConn does not look again).
+        if leaderHost == host.id || deadline != nil || !raft.node.hasBeenLeaderlessTooLong {
             let deadline = deadline ?? simulation.now + Self.pollDeadline(for: request)
             guard simulation.now + .seconds(1) < deadline else { return }  // the caller has given up
             simulation.schedule(after: .seconds(1), host: host.id) { [weak self] in
