@@ -13,6 +13,8 @@ public final class Network: EventHandler {
     public private(set) var delivered = 0
     /// Messages lost: cut links, random loss, or a destination that was down or restarted.
     public private(set) var dropped = 0
+    /// Bumped whenever a partition, isolation, one-way drop or heal changes which links are cut.
+    public private(set) var topologyVersion = 0
 
     unowned let simulation: Simulation
     private var overrides: [LinkKey: LinkParameters] = [:]
@@ -170,6 +172,7 @@ public final class Network: EventHandler {
     }
 
     private func apply(_ next: Topology) {
+        topologyVersion += 1
         // With nothing in flight, older topologies can never be consulted again.
         if inFlight.count == freeInFlight.count {
             topologies = [next]

@@ -66,7 +66,7 @@ extension GroundTruth {
     func managerStatus(of name: String) -> String {
         guard let leaderNode = leader, let manager = leaderNode.manager else { return "unknown (no leader)" }
         guard let object = nodeObject(name), let status = object.managerStatus,
-              manager.raft.node.membership.contains(status.raftID) else { return "not a manager" }
+              manager.hasMember(status.raftID) else { return "not a manager" }
         if status.raftID == manager.raftID { return "leader" }
         return manager.isReachable(status.raftID) ? "reachable" : "unreachable"
     }

@@ -44,8 +44,8 @@ final class GroundTruth {
         cachedAt = stamp
         refreshCandidates()
         cachedManagers = liveCandidateManagers
-        let highest = cachedManagers.map { $0.manager!.raft.node.term }.max()
-        cachedLeader = cachedManagers.first { $0.manager!.isLeader && $0.manager!.raft.node.term == highest }
+        let highest = cachedManagers.map { $0.manager!.term }.max()
+        cachedLeader = cachedManagers.first { $0.manager!.isLeader && $0.manager!.term == highest }
     }
 
     private var liveCandidateManagers: [SwarmNode] {
@@ -58,8 +58,8 @@ final class GroundTruth {
     /// Adds the nodes the leader's store lists as managers, when that store changed.
     private func refreshCandidates() {
         let managers = liveCandidateManagers
-        guard let highest = managers.map({ $0.manager!.raft.node.term }).max(),
-              let leader = managers.first(where: { $0.manager!.isLeader && $0.manager!.raft.node.term == highest }),
+        guard let highest = managers.map({ $0.manager!.term }).max(),
+              let leader = managers.first(where: { $0.manager!.isLeader && $0.manager!.term == highest }),
               let store = leader.manager?.store else { return }
         let stamp = (host: leader.host.id, changes: store.changeCount)
         if let last = lastStoreStamp, last == stamp { return }
@@ -79,48 +79,63 @@ final class GroundTruth {
 
     /// The highest term held by a live manager.
     var term: UInt64 {
-        liveManagers.map { $0.manager!.raft.node.term }.max() ?? 0
+        liveManagers.map { $0.manager!.term }.max() ?? 0
     }
 
     /// The Raft configuration in force: the members known to the live manager with the
     /// longest log (ties: highest term, then name).
     var configuration: [RaftMember] {
         let best = liveManagers.max { a, b in
-            let ra = a.manager!.raft.node, rb = b.manager!.raft.node
+            let ra = a.manager!, rb = b.manager!
             return (ra.lastIndex, ra.term) < (rb.lastIndex, rb.term)
         }
-        return best?.manager!.raft.node.membership.members ?? []
+        return best?.manager!.members ?? []
     }
 
     /// Some group of live managers, connected to each other as the network stands, is a
-    /// majority of the Raft configuration.
+    /// majority of the Raft configuration. Recomputed only when the managers, the configuration
+    /// or the network's cuts changed.
     var quorumIsOK: Bool {
         let members = configuration
-        guard !members.isEmpty else { return false }
         let memberAddresses = Set(members.map(\.address))
-        let live = liveManagers.filter { memberAddresses.contains($0.host.name) && !$0.manager!.isStopped }
+        let live = liveManagers.filter { memberAddresses.contains($0.host.name) }
         let network = cluster.simulation.network
-        // Connected components over links that pass both ways.
-        var component = Array(repeating: -1, count: live.count)
-        var best = 0
-        for start in live.indices where component[start] < 0 {
-            var stack = [start]
-            component[start] = start
-            var size = 0
-            while let i = stack.popLast() {
-                size += 1
-                for j in live.indices where component[j] < 0 {
-                    let a = live[i].host.id, b = live[j].host.id
-                    if !network.isCut(from: a, to: b) && !network.isCut(from: b, to: a) {
-                        component[j] = start
-                        stack.append(j)
+        let key = QuorumKey(topology: network.topologyVersion, live: live.map(\.host.id), members: members.map(\.id))
+        if let cached = quorumCache, cached.key == key { return cached.ok }
+        var ok = false
+        if !members.isEmpty {
+            // Connected components over links that pass both ways.
+            var component = Array(repeating: -1, count: live.count)
+            var best = 0
+            for start in live.indices where component[start] < 0 {
+                var stack = [start]
+                component[start] = start
+                var size = 0
+                while let i = stack.popLast() {
+                    size += 1
+                    for j in live.indices where component[j] < 0 {
+                        let a = live[i].host.id, b = live[j].host.id
+                        if !network.isCut(from: a, to: b) && !network.isCut(from: b, to: a) {
+                            component[j] = start
+                            stack.append(j)
+                        }
                     }
                 }
+                best = max(best, size)
             }
-            best = max(best, size)
+            ok = best >= members.count / 2 + 1
         }
-        return best >= members.count / 2 + 1
+        quorumCache = (key, ok)
+        return ok
     }
+
+    private struct QuorumKey: Equatable {
+        var topology: Int
+        var live: [HostID]
+        var members: [RaftNodeID]
+    }
+
+    private var quorumCache: (key: QuorumKey, ok: Bool)?
 
     /// The leader's store, if there is a leader.
     var leaderStore: ClusterStore? {

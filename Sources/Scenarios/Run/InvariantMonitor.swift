@@ -25,10 +25,10 @@ final class InvariantMonitor: RaftObserver {
     func check(at now: SimInstant) {
         let managers = truth.liveManagers
         // Raft state changes only through messages, ticks and restarts: skip unchanged instants.
-        let stamp = managers.map { RaftStamp($0.manager!.raft.node) }
+        let stamp = managers.map { RaftStamp($0.manager!) }
         if stamp != lastRaftStamp {
             lastRaftStamp = stamp
-            _ = raftChecker.observe(managers.map { $0.manager!.raft.node.observation })
+            _ = raftChecker.observe(managers.map { $0.manager!.raftObservation })
         }
         collectRaftViolations(at: now)
         checkSlots(at: now)
@@ -97,8 +97,8 @@ private struct RaftStamp: Equatable {
     var commitIndex: RaftIndex
     var snapshotIndex: RaftIndex
 
-    init(_ node: RaftNode<StoreProposal, ClusterStore>) {
-        id = node.id
+    init(_ node: ManagerNode) {
+        id = node.raftID
         term = node.term
         role = node.roleKind
         lastIndex = node.lastIndex
