@@ -35,14 +35,17 @@ public final class ManagerNode {
     /// Called once when this manager first learns who leads (a joined manager is then usable).
     var onLeaderKnown: (() -> Void)?
 
-    /// - Parameter raftNode: the node recovered from disk, bootstrapped by `swarm init`, or
-    ///   empty for a manager that just joined.
-    init(node: SwarmNode, raftNode: RaftNode<StoreProposal, ClusterStore>) {
+    /// - Parameters:
+    ///   - raftNode: the node recovered from disk, bootstrapped by `swarm init`, or empty for a
+    ///     manager that just joined.
+    ///   - recovered: the node was rebuilt from the disk (a restart, `--force-new-cluster`): the
+    ///     entries it already committed are re-applied quietly.
+    init(node: SwarmNode, raftNode: RaftNode<StoreProposal, ClusterStore>, recovered: Bool) {
         self.node = node
         self.world = node.world
         self.raftID = raftNode.id
         lastTracedTerm = raftNode.term
-        replayedThrough = raftNode.commitIndex
+        replayedThrough = recovered ? raftNode.commitIndex : 0
         let callbacks = Raft.Callbacks(
             send: { [unowned self] message in self.sendRaft(message) },
             apply: { [unowned self] entry in self.apply(entry) },

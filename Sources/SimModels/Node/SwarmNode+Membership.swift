@@ -57,7 +57,7 @@ extension SwarmNode {
         let removed = others.map { "\(RaftNodeIDFormat.hex($0.id)) at \($0.address)" }.joined(separator: ", ")
         simulation.emit(node: host.name, component: "raft", kind: "raft.forceNewCluster",
                         "forced a new cluster" + (removed.isEmpty ? "" : "; removed \(removed)"))
-        startManager(raftNode)
+        startManager(raftNode, recovered: true)
         knownRole = .manager
         manager?.onLeaderReady = { [weak self] in
             guard let self else { return }

@@ -71,7 +71,7 @@ public final class SwarmNode: HostSoftware {
             let persisted = ManagerNode.Raft.persistedState(on: host.disk)
             let raftNode = RaftNode<StoreProposal, ClusterStore>(id: raftID, config: world.raftConfig, persisted: persisted,
                                                                   random: raftStream())
-            startManager(raftNode)
+            startManager(raftNode, recovered: true)
         }
         startAgent()
         if identity.role == .manager, identity.raftID == nil {
@@ -85,9 +85,10 @@ public final class SwarmNode: HostSoftware {
         return simulation.stream(named: "raft/\(host.name)/\(host.epoch)\(suffix)")
     }
 
-    func startManager(_ raftNode: RaftNode<StoreProposal, ClusterStore>) {
+    /// - Parameter recovered: the Raft node was rebuilt from this host's disk.
+    func startManager(_ raftNode: RaftNode<StoreProposal, ClusterStore>, recovered: Bool = false) {
         managerStarts += 1
-        let manager = ManagerNode(node: self, raftNode: raftNode)
+        let manager = ManagerNode(node: self, raftNode: raftNode, recovered: recovered)
         self.manager = manager
         manager.start(firstOnHost: managerStarts == 1)
     }
