@@ -38,9 +38,14 @@ final class EngineHarness {
     let cli: TestCLI
     var simulation: Simulation { cluster.simulation }
 
-    init(seed: UInt64, managers: Int, workers: Int) {
+    /// - Parameter spares: machines that are up but outside the swarm until they join.
+    init(seed: UInt64, managers: Int, workers: Int, spares: [String] = []) {
         let simulation = Simulation(seed: seed)
-        cluster = SwarmCluster(simulation: simulation, machines: SwarmClusterTests.machines(managers: managers, workers: workers))
+        let machines = SwarmClusterTests.machines(managers: managers, workers: workers) + spares.map {
+            SwarmCluster.Machine(name: $0, role: .worker, description: NodeDescription(hostname: $0, nanoCPUs: 4_000_000_000, memoryBytes: 8 << 30),
+                                 joinsAtStart: false)
+        }
+        cluster = SwarmCluster(simulation: simulation, machines: machines)
         var client: TestCLI!
         let clientHost = simulation.addHost(named: "client") { host in
             client = TestCLI(host: host, simulation: simulation)
@@ -67,6 +72,17 @@ final class EngineHarness {
             if let answer = cli.answers[requestID] { return answer }
         }
         return nil
+    }
+
+    /// `docker swarm join --token worker|manager` on the node, through `manager`.
+    func join(_ name: String, as role: NodeRole, via manager: String) -> Result<String, SwarmNodeError>? {
+        var outcome: Result<String, SwarmNodeError>?
+        node(name)?.join(as: role, via: host(manager).id) { result in
+            outcome = result.map { "This node joined a swarm as a \(role.rawValue)." }
+        }
+        let deadline = simulation.now + .seconds(30)
+        while outcome == nil && simulation.now < deadline { simulation.run(for: .milliseconds(10)) }
+        return outcome
     }
 
     /// `docker swarm leave [--force]` on the node.
