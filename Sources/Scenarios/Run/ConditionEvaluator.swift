@@ -100,7 +100,9 @@ extension GroundTruth {
             return ConditionOutcome(holds: false, observed: "service \(name) unknown to the leader")
         }
         let desired = store.tasks(ofService: service.id).filter { $0.desiredState == .running }
-        let current = desired.filter { $0.status.state == .running && $0.specVersion == service.specVersion }
+        // "The current spec" is the spec's content: a rollback bumps the version but keeps the
+        // tasks that already run what the service now asks for.
+        let current = desired.filter { $0.status.state == .running && $0.spec == service.spec.task }
         let wanted: Int
         switch service.spec.mode {
         case let .replicated(replicas): wanted = replicas

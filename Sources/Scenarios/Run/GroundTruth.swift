@@ -38,6 +38,12 @@ final class GroundTruth {
         return cachedLeader
     }
 
+    /// Forgets the answers: the observers call it once the events of an instant have run, since
+    /// an event may change the cluster after something read it during that same event.
+    func invalidate() {
+        cachedAt = -1
+    }
+
     private func refreshCache() {
         let stamp = cluster.simulation.eventsProcessed
         guard stamp != cachedAt else { return }
@@ -66,8 +72,15 @@ final class GroundTruth {
         lastStoreStamp = stamp
         var added = false
         nodeIDByHostname.removeAll(keepingCapacity: true)
-        for node in store.nodes.values {
-            nodeIDByHostname[node.description.hostname] = node.id
+        // A node that left and joined again has two objects with one hostname: the one that is
+        // not Down stands for it (ties: the smaller ID), whatever order the store keeps them in.
+        for node in store.nodesSorted {
+            if let kept = nodeIDByHostname[node.description.hostname], let keptNode = store.node(kept),
+               keptNode.status.state != .down || node.status.state == .down {
+                // keep the earlier one
+            } else {
+                nodeIDByHostname[node.description.hostname] = node.id
+            }
             guard node.role == .manager || node.spec.desiredRole == .manager else { continue }
             if let index = indexByName[node.description.hostname], !candidates.contains(index) {
                 candidates.append(index)
