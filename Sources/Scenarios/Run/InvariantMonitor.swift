@@ -50,22 +50,35 @@ final class InvariantMonitor: RaftObserver {
         let stamp = (host: leader.host.id, changes: store.changeCount)
         if let last = lastCheckedStore, last == stamp { return }
         lastCheckedStore = stamp
-        var seen: [SlotKey: TaskObject] = [:]
-        for task in store.tasks.values where task.desiredState == .running && task.slot > 0 {
-            let key = SlotKey(serviceID: task.serviceID, slot: task.slot, nodeID: nil)
-            guard let other = seen[key] else {
-                seen[key] = task
-                continue
-            }
-            guard let service = store.service(task.serviceID), case .replicated = service.spec.mode else { continue }
-            let startFirst = service.spec.update.order == .startFirst || service.spec.rollback.order == .startFirst
-            let name = "\(service.spec.name).\(task.slot)"
-            if startFirst && other.specVersion != task.specVersion || slotViolations.contains(name) { continue }
-            slotViolations.insert(name)
-            let pair = [other.id, task.id].sorted()
-            failures.append(RunFailure(kind: .invariant, time: now,
-                                       text: "two tasks desired running in slot \(name): \(pair[0].short) and \(pair[1].short)"))
+        var found: [(name: String, text: String)] = []
+        for violation in Self.slotViolations(in: store) where !slotViolations.contains(violation.name) {
+            slotViolations.insert(violation.name)
+            found.append(violation)
         }
+        for violation in found {
+            failures.append(RunFailure(kind: .invariant, time: now, text: violation.text))
+        }
+    }
+
+    /// Slots of replicated services holding more than one task desired RUNNING (a start-first
+    /// update's old and new task excepted), in name order.
+    /// - Complexity: O(tasks)
+    static func slotViolations(in store: ClusterStore) -> [(name: String, text: String)] {
+        var bySlot: [SlotKey: [TaskObject]] = [:]
+        for task in store.tasks.values where task.desiredState == .running && task.slot > 0 {
+            bySlot[SlotKey(serviceID: task.serviceID, slot: task.slot, nodeID: nil), default: []].append(task)
+        }
+        var found: [(name: String, text: String)] = []
+        for (key, tasks) in bySlot where tasks.count > 1 {
+            guard let service = store.service(key.serviceID), case .replicated = service.spec.mode else { continue }
+            let name = "\(service.spec.name).\(key.slot)"
+            // A start-first update runs the new task beside the old one until it is up.
+            let startFirst = service.spec.update.order == .startFirst || service.spec.rollback.order == .startFirst
+            if startFirst && tasks.count == 2 && Set(tasks.map(\.specVersion)).count == 2 { continue }
+            let ids = tasks.map(\.id).sorted().map(\.short).joined(separator: ", ")
+            found.append((name, "\(tasks.count) tasks desired running in slot \(name): \(ids)"))
+        }
+        return found.sorted { $0.name < $1.name }
     }
 
     // MARK: - RaftObserver
