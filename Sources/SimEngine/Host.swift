@@ -26,7 +26,9 @@ public protocol HostSoftware: AnyObject {
 public final class Host {
     public let id: HostID
     public let name: String
-    public private(set) var state: HostState = .stopped
+    public private(set) var state: HostState = .stopped {
+        didSet { simulation.hostStateVersion &+= 1 }
+    }
     /// The incarnation: changes at every crash or stop, so events and messages of an
     /// earlier incarnation are dropped instead of reaching the new one.
     public private(set) var epoch: UInt32 = 0

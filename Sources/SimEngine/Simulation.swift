@@ -10,6 +10,8 @@ public final class Simulation {
     public let seed: UInt64
     /// Events run so far (cancelled events and events of dead hosts not counted).
     public private(set) var eventsProcessed: Int = 0
+    /// Bumped whenever a host changes state (up, crashed, stopped, booting), for observers' caches.
+    public internal(set) var hostStateVersion = 0
     /// The hosts, indexed by `HostID`.
     public private(set) var hosts: [Host] = []
     /// The network between the hosts.

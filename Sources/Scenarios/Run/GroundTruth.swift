@@ -21,8 +21,14 @@ final class GroundTruth {
         for (index, machine) in cluster.machines.enumerated() { indexByName[machine.name] = index }
     }
 
-    /// The state only changes when an event runs: answers are kept until the next one.
-    private var cachedAt: Int = -1
+    /// What the managers-derived answers depend on: managers' Raft and store state, hosts'
+    /// states; answers are kept until one of them moves.
+    struct Stamp: Equatable {
+        var managers: Int
+        var hosts: Int
+    }
+
+    private var cachedAt: Stamp?
     private var cachedManagers: [SwarmNode] = []
     private var cachedLeader: SwarmNode?
 
@@ -38,16 +44,15 @@ final class GroundTruth {
         return cachedLeader
     }
 
-    /// Forgets the answers: the observers call it once the events of an instant have run, since
-    /// an event may change the cluster after something read it during that same event.
-    func invalidate() {
-        cachedAt = -1
+    /// The current stamp: equal stamps, equal managers' state.
+    var stamp: Stamp {
+        Stamp(managers: cluster.world.managerStateVersion, hosts: cluster.simulation.hostStateVersion)
     }
 
     private func refreshCache() {
-        let stamp = cluster.simulation.eventsProcessed
-        guard stamp != cachedAt else { return }
-        cachedAt = stamp
+        let now = stamp
+        guard now != cachedAt else { return }
+        cachedAt = now
         refreshCandidates()
         cachedManagers = liveCandidateManagers
         let highest = cachedManagers.map { $0.manager!.term }.max()
@@ -109,12 +114,17 @@ final class GroundTruth {
     /// majority of the Raft configuration. Recomputed only when the managers, the configuration
     /// or the network's cuts changed.
     var quorumIsOK: Bool {
+        let outer = (stamp, cluster.simulation.network.topologyVersion)
+        if let cached = quorumCache, cached.outer == outer { return cached.ok }
         let members = configuration
         let memberAddresses = Set(members.map(\.address))
         let live = liveManagers.filter { memberAddresses.contains($0.host.name) }
         let network = cluster.simulation.network
         let key = QuorumKey(topology: network.topologyVersion, live: live.map(\.host.id), members: members.map(\.id))
-        if let cached = quorumCache, cached.key == key { return cached.ok }
+        if let cached = quorumCache, cached.key == key {
+            quorumCache = (outer, key, cached.ok)
+            return cached.ok
+        }
         var ok = false
         if !members.isEmpty {
             // Connected components over links that pass both ways.
@@ -138,7 +148,7 @@ final class GroundTruth {
             }
             ok = best >= members.count / 2 + 1
         }
-        quorumCache = (key, ok)
+        quorumCache = (outer, key, ok)
         return ok
     }
 
@@ -148,7 +158,7 @@ final class GroundTruth {
         var members: [RaftNodeID]
     }
 
-    private var quorumCache: (key: QuorumKey, ok: Bool)?
+    private var quorumCache: (outer: (Stamp, Int), key: QuorumKey, ok: Bool)?
 
     /// The leader's store, if there is a leader.
     var leaderStore: ClusterStore? {

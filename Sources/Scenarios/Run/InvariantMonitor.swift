@@ -11,6 +11,7 @@ final class InvariantMonitor: RaftObserver {
     private var reported = 0
     private var slotViolations: Set<String> = []
     private var lastRaftStamp: [RaftStamp] = []
+    private var lastStamp: GroundTruth.Stamp?
     /// The leader's store as last checked (its change counter and its leader's host).
     private var lastCheckedStore: (host: Int, changes: UInt64)?
     /// Violations found so far, in order.
@@ -23,6 +24,10 @@ final class InvariantMonitor: RaftObserver {
 
     /// After every instant.
     func check(at now: SimInstant) {
+        // Nothing a Raft or slot check reads changed since the last instant checked.
+        let truthStamp = truth.stamp
+        if truthStamp == lastStamp { return }
+        lastStamp = truthStamp
         let managers = truth.liveManagers
         // Raft state changes only through messages, ticks and restarts: skip unchanged instants.
         let stamp = managers.map { RaftStamp($0.manager!) }

@@ -33,7 +33,6 @@ public enum ScenarioRunner {
         let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client, truth: truth)
 
         simulation.afterEachInstant { now in
-            truth.invalidate()
             invariants.check(at: now)
             expectations.check(at: now)
             statistics.sample(at: now, truth: truth)

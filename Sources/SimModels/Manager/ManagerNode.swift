@@ -60,11 +60,14 @@ public final class ManagerNode {
             softStateChanged: { [unowned self] soft in self.softStateChanged(soft) },
             event: { [unowned self] event in self.raftEvent(event) })
         raft = Raft(node: raftNode, simulation: world.simulation, host: node.host, tickInterval: world.tickInterval, callbacks: callbacks)
+        let world = self.world
+        raft.onReady = { world.noteManagerStateChange() }
     }
 
     /// - Parameter firstOnHost: the first manager this host runs since it booted for the first
     ///   time (any other start rebuilds its state from the disk, as after a restart).
     func start(firstOnHost: Bool) {
+        world.noteManagerStateChange()
         world.raftObserver?.raftStarted(raftID, firstTime: firstOnHost && host.epoch == 0 || raft.node.lastIndex == 0)
         var phase = simulation.stream(named: "raft-phase/\(host.name)/\(host.epoch)")
         raft.start(phase: &phase)
@@ -73,6 +76,7 @@ public final class ManagerNode {
     /// Stops the manager on this host (demotion, removal, leave, `--force-new-cluster`).
     /// Writes waiting for a commit fail; the caller decides whether Raft's data is wiped.
     func stop() {
+        world.noteManagerStateChange()
         guard !stopped else { return }
         stopped = true
         leaderRuntime?.stop()
@@ -219,6 +223,7 @@ public final class ManagerNode {
     // MARK: - Applying committed entries
 
     private func apply(_ entry: RaftEntry<StoreProposal>) {
+        world.noteManagerStateChange()
         appliedIndex = entry.index
         world.raftObserver?.raftApplied(entry, by: raftID)
         var changes: [StoreChange] = []

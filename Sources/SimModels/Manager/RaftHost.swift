@@ -46,6 +46,8 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     private let host: Host
     private let tickInterval: SimDuration
     private let callbacks: Callbacks
+    /// Called whenever the node hands over a ready: its state changed (for observers' caches).
+    public var onReady: (() -> Void)?
     /// A ready is being persisted or handed over.
     private var busy = false
     private var stopped = false
@@ -127,6 +129,7 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     public func processReady() {
         guard !busy, !stopped, let ready = node.takeReady() else { return }
         busy = true
+        onReady?()
         if persist(ready) {
             host.disk.sync { [weak self] in
                 guard let self, !self.stopped else { return }

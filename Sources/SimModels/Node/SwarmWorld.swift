@@ -12,6 +12,15 @@ public final class SwarmWorld {
     /// The dispatcher heartbeat period a new swarm is created with (5 s).
     public var heartbeatPeriod = SimDuration.seconds(5)
     private var addresses: [String: HostID] = [:]
+    /// Bumped whenever a manager's Raft state or store changes, or a manager starts or stops:
+    /// observers recompute what they derive from the managers only when it moved.
+    public private(set) var managerStateVersion = 0
+
+    /// Records that some manager's state changed.
+    func noteManagerStateChange() {
+        managerStateVersion &+= 1
+    }
+
     /// A safety checker watching every manager's Raft, if any.
     public weak var raftObserver: RaftObserver?
 
