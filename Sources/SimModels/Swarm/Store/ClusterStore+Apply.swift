@@ -242,11 +242,10 @@ extension ClusterStore {
             let newKey = SlotKey(new)
             if old == nil || SlotKey(old!) != newKey {
                 // Keep creation order within the slot.
-                var ids = tasksBySlot[newKey] ?? []
+                // Updated in place through the defaulted subscript (no copy of the array).
                 let seq = taskSequence[new.id]!
-                let at = ids.firstIndex { taskSequence[$0]! > seq } ?? ids.count
-                ids.insert(new.id, at: at)
-                tasksBySlot[newKey] = ids
+                let at = tasksBySlot[newKey]?.firstIndex { taskSequence[$0]! > seq } ?? tasksBySlot[newKey]?.count ?? 0
+                tasksBySlot[newKey, default: []].insert(new.id, at: at)
             }
             if new.status.state == .new { newTaskIDs.insert(new.id) }
             if new.status.state == .pending { pendingTaskIDs.insert(new.id) }
@@ -256,7 +255,9 @@ extension ClusterStore {
 
     private mutating func addUsage(of task: TaskObject, sign: Int) {
         guard let nodeID = task.nodeID else { return }
-        var usage = usageByNode[nodeID] ?? NodeUsage()
+        // Taken out of the dictionary (not copied) so its own dictionaries stay uniquely
+        // referenced and are updated in place instead of being copied on every change.
+        var usage = usageByNode.removeValue(forKey: nodeID) ?? NodeUsage()
         usage.tasks += sign
         usage.reservedNanoCPUs += Int64(sign) * task.spec.reservations.nanoCPUs
         usage.reservedMemoryBytes += Int64(sign) * task.spec.reservations.memoryBytes
@@ -271,6 +272,6 @@ extension ClusterStore {
             let count = (usage.hostPorts[key] ?? 0) + sign
             usage.hostPorts[key] = count == 0 ? nil : count
         }
-        usageByNode[nodeID] = usage.isEmpty && usage == NodeUsage() ? nil : usage
+        if !(usage.isEmpty && usage == NodeUsage()) { usageByNode[nodeID] = usage }
     }
 }
