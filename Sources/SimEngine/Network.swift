@@ -89,8 +89,7 @@ public final class Network: EventHandler {
 
     /// Delivery of the in-flight message `token`.
     public func handleEvent(token: Int) {
-        guard let record = inFlight[token] else { return }
-        inFlight[token] = nil
+        guard let record = inFlight[token].take() else { return }  // moved out, not copied
         freeInFlight.append(token)
         let envelope = record.envelope
         let destination = simulation.hosts[envelope.to]

@@ -6,7 +6,11 @@ import SimEngine
 /// any manager: a manager that is not the leader forwards them to the leader (`proxied`) and
 /// relays the answer back (`relay`), as SwarmKit's raft proxies do. So a partition between a
 /// client and the leader does not matter while some manager reaches both.
-public enum SwarmMessage: NetworkMessage {
+///
+/// `indirect`: the payloads (Raft messages with whole log entries or snapshots, requests, replies)
+/// live in one heap box, so every copy on the way (existential, cast, switch) is a retain rather
+/// than a copy of every field.
+public indirect enum SwarmMessage: NetworkMessage {
     /// A Raft message between managers.
     case raft(RaftMessage<StoreProposal, ClusterStore>)
     /// A request from `origin` (agent, joining node or CLI client) to the manager it reached.
