@@ -267,7 +267,9 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
                 index -= 1
             }
         }
-        var track = tracks[node.id] ?? NodeTrack(baseIndex: node.baseIndex)
+        // Taken out of the dictionary, not copied: `terms` stays uniquely referenced, so the
+        // trimming and appending below happen in place instead of copying the whole log's terms.
+        var track = tracks.removeValue(forKey: node.id) ?? NodeTrack(baseIndex: node.baseIndex)
         if track.baseIndex > node.baseIndex {
             track = NodeTrack(baseIndex: node.baseIndex, checkedCommit: 0, appliedThrough: track.appliedThrough)
         }
@@ -288,7 +290,7 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
         if keep < track.terms.count { track.terms.removeSubrange(keep...) }
         if start <= node.lastIndex {
             let from = Int(track.lastIndex - node.baseIndex)
-            track.terms.append(contentsOf: node.entries[from...].lazy.map(\.term))
+            track.terms.append(contentsOf: node.entries[from...].lazy.map { $0.term })  // a closure, not a key path (no runtime key-path lookup)
         }
         tracks[node.id] = track
     }
