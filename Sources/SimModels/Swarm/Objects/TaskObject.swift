@@ -19,41 +19,119 @@ public struct TaskStatus: Equatable, Sendable {
 }
 
 /// A task as the store holds it: one attempt at running one replica (slot) of a service.
-public struct TaskObject: Equatable, Sendable {
-    public var id: TaskID
-    public var serviceID: ServiceID
+///
+/// A value type with copy-on-write storage: the fields (some 400 bytes, dozens of references)
+/// live in one heap box, so the many copies a task goes through (store changes, Raft entries,
+/// assignments, messages) cost one retain instead of copying every field. Writing through any
+/// property copies the box first if it is shared, so value semantics are unchanged.
+public struct TaskObject: Equatable, Sendable, CustomReflectable {
+    /// The stored fields, exactly what `TaskObject` held before it was boxed.
+    struct Fields: Equatable, Sendable {
+        var id: TaskID
+        var serviceID: ServiceID
+        var serviceName: String
+        var slot: Int
+        var nodeID: NodeID?
+        var desiredState: TaskState
+        var status: TaskStatus
+        var spec: TaskTemplate
+        var specVersion: Int
+        var networks: [NetworkAddress] = []
+        var hostPorts: [PortConfig] = []
+        var endpoint: EndpointSpec?
+        var createdAt: SimInstant
+    }
+
+    final class Box: @unchecked Sendable {  // never mutated once shared (see `update`)
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// Mutates the fields, first copying the box if another value shares it.
+    private mutating func update(_ body: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        body(&box.fields)
+    }
+
+    public static func == (a: TaskObject, b: TaskObject) -> Bool {
+        // Same box, same fields (no field is a floating-point value, so equality is reflexive).
+        a.box === b.box || a.box.fields == b.box.fields
+    }
+
+    /// Reflects the fields, not the box, so `"\(task)"` (e.g. in a Raft entry's description)
+    /// reads exactly as it did when the fields were stored inline.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: box.fields).children, displayStyle: .struct)
+    }
+
+    public var id: TaskID {
+        get { box.fields.id }
+        set { update { $0.id = newValue } }
+    }
+    public var serviceID: ServiceID {
+        get { box.fields.serviceID }
+        set { update { $0.serviceID = newValue } }
+    }
     /// The service's name when the task was made (for `web.3` names).
-    public var serviceName: String
+    public var serviceName: String {
+        get { box.fields.serviceName }
+        set { update { $0.serviceName = newValue } }
+    }
     /// 1-based replica slot; 0 for global tasks (which are per node).
-    public var slot: Int
+    public var slot: Int {
+        get { box.fields.slot }
+        set { update { $0.slot = newValue } }
+    }
     /// Set by the scheduler, or at creation for global tasks.
-    public var nodeID: NodeID?
-    public var desiredState: TaskState
-    public var status: TaskStatus
+    public var nodeID: NodeID? {
+        get { box.fields.nodeID }
+        set { update { $0.nodeID = newValue } }
+    }
+    public var desiredState: TaskState {
+        get { box.fields.desiredState }
+        set { update { $0.desiredState = newValue } }
+    }
+    public var status: TaskStatus {
+        get { box.fields.status }
+        set { update { $0.status = newValue } }
+    }
     /// What to run, copied from the service spec at creation.
-    public var spec: TaskTemplate
+    public var spec: TaskTemplate {
+        get { box.fields.spec }
+        set { update { $0.spec = newValue } }
+    }
     /// The service spec version the task was made from.
-    public var specVersion: Int
+    public var specVersion: Int {
+        get { box.fields.specVersion }
+        set { update { $0.specVersion = newValue } }
+    }
     /// Published ports in host mode and network attachments, set by the allocator.
-    public var networks: [NetworkAddress] = []
-    public var hostPorts: [PortConfig] = []
+    public var networks: [NetworkAddress] {
+        get { box.fields.networks }
+        set { update { $0.networks = newValue } }
+    }
+    public var hostPorts: [PortConfig] {
+        get { box.fields.hostPorts }
+        set { update { $0.hostPorts = newValue } }
+    }
     /// The service's endpoint spec when the task was made (SwarmKit `Task.Endpoint.Spec`), for the
     /// update supervisor's dirty check; nil if unknown.
-    public var endpoint: EndpointSpec?
-    public var createdAt: SimInstant
+    public var endpoint: EndpointSpec? {
+        get { box.fields.endpoint }
+        set { update { $0.endpoint = newValue } }
+    }
+    public var createdAt: SimInstant {
+        get { box.fields.createdAt }
+        set { update { $0.createdAt = newValue } }
+    }
 
     public init(id: TaskID, serviceID: ServiceID, serviceName: String, slot: Int, nodeID: NodeID?,
                 desiredState: TaskState, status: TaskStatus, spec: TaskTemplate, specVersion: Int, createdAt: SimInstant) {
-        self.id = id
-        self.serviceID = serviceID
-        self.serviceName = serviceName
-        self.slot = slot
-        self.nodeID = nodeID
-        self.desiredState = desiredState
-        self.status = status
-        self.spec = spec
-        self.specVersion = specVersion
-        self.createdAt = createdAt
+        box = Box(Fields(id: id, serviceID: serviceID, serviceName: serviceName, slot: slot, nodeID: nodeID,
+                         desiredState: desiredState, status: status, spec: spec, specVersion: specVersion,
+                         createdAt: createdAt))
     }
 
     /// `web.3` for a replicated task, `app.<nodeID>` for a global one (as `docker service ps` names it).
