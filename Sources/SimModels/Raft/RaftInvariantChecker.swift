@@ -143,8 +143,13 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
 
     // MARK: - Feeding the checker
 
+    // `@_specialize`: the scenario runner (another module) calls these with `StoreProposal`
+    // after every instant; without it they run as unspecialized generic code (metadata
+    // lookups and value-witness calls for every entry).
+
     /// Checks the state of every live node at one instant. Returns the violations
     /// found by this call.
+    @_specialize(where Command == StoreProposal)
     @discardableResult
     public mutating func observe(_ nodes: [RaftNodeObservation<Command>]) -> [RaftViolation] {
         let before = violations.count
@@ -157,6 +162,7 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
     }
 
     /// `node`'s host applied `entries` (in order) to its state machine.
+    @_specialize(where Command == StoreProposal)
     @discardableResult
     public mutating func recordApplied(_ entries: [RaftEntry<Command>], by node: RaftNodeID) -> [RaftViolation] {
         let before = violations.count
@@ -196,6 +202,7 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
     }
 
     /// A client was told that `entry` committed, by a leader in `leaderTerm`.
+    @_specialize(where Command == StoreProposal)
     @discardableResult
     public mutating func acknowledge(_ entry: RaftEntry<Command>, leaderTerm: RaftTerm) -> [RaftViolation] {
         let before = violations.count
