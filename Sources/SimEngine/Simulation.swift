@@ -154,10 +154,12 @@ public final class Simulation {
     /// frees the slot either way. Returns whether something ran.
     @inline(__always)
     private func fire(slot index: Int) -> Bool {
-        let action = slots[index].action
+        // Moved out of the slot (leaving `.empty`), not copied: no retain/release of the
+        // handler or closure context per event.
+        var action = EventAction.empty
+        swap(&action, &slots[index].action)
         let owner = Int(slots[index].host)
         let ownerEpoch = slots[index].hostEpoch
-        slots[index].action = .empty
         slots[index].generation &+= 1
         freeSlots.append(UInt32(index))
         if owner >= 0 {
