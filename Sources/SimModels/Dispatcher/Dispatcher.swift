@@ -105,11 +105,14 @@ public final class Dispatcher {
         case let .register(description):
             register(request, description: description, proxy: proxy)
         case .heartbeat:
-            guard var session = validSession(request, proxy: proxy) else { return }
+            // The session is checked and re-armed in place: no copy of it, one lookup less.
+            guard sessions[request.nodeID]?.sessionID == request.sessionID else {
+                reply(.failed("session invalid"), to: request, proxy: proxy)
+                return
+            }
             let next = choosePeriod()
-            rearmExpiry(&session, node: request.nodeID, after: next * Self.gracePeriodMultiplier)
-            sessions[request.nodeID] = session
-            reply(.heartbeatAccepted(period: next), to: request, proxy: proxy, sessionID: session.sessionID)
+            rearmExpiry(&sessions[request.nodeID]!, node: request.nodeID, after: next * Self.gracePeriodMultiplier)
+            reply(.heartbeatAccepted(period: next), to: request, proxy: proxy, sessionID: request.sessionID)
         case let .updateTaskStatus(updates):
             guard let session = validSession(request, proxy: proxy) else { return }
             write(.taskStatuses(updates))
