@@ -101,12 +101,7 @@ public struct GlobalOrchestrator: Sendable {
     /// tasks of deleted services to desired REMOVE.
     public mutating func tickServices(store: ClusterStore, now: SimInstant, random: inout RandomStream,
                                       restarts: RestartSupervisor, updates: inout UpdateSupervisor) -> [StoreAction] {
-        var actions: [StoreAction] = []
-        for id in deletedServices {
-            for task in store.tasks(ofService: id) where task.desiredState < .remove {
-                actions.append(.setDesiredState(task.id, .remove))
-            }
-        }
+        var actions = Orchestration.removeTasks(ofDeletedServices: deletedServices, store: store)
         deletedServices = []
         for nodeID in deletedNodes.sorted() {
             // SwarmKit deletes the node's global tasks outright.

@@ -18,6 +18,17 @@ public enum Orchestration {
     }
 
     /// SwarmKit `InvalidNode`: the node is gone, DOWN or drained. DISCONNECTED and UNKNOWN are valid.
+    /// SwarmKit `SetServiceTasksRemove`: every task of the deleted services goes to desired REMOVE.
+    static func removeTasks(ofDeletedServices ids: [ServiceID], store: ClusterStore) -> [StoreAction] {
+        var actions: [StoreAction] = []
+        for id in ids {
+            for task in store.tasks(ofService: id) where task.desiredState < .remove {
+                actions.append(.setDesiredState(task.id, .remove))
+            }
+        }
+        return actions
+    }
+
     public static func isInvalid(_ node: NodeObject?) -> Bool {
         guard let node else { return true }
         return node.status.state == .down || node.spec.availability == .drain

@@ -94,12 +94,7 @@ public struct ReplicatedOrchestrator: Sendable {
     /// services to desired REMOVE (`SetServiceTasksRemove`).
     public mutating func tickServices(store: ClusterStore, now: SimInstant, random: inout RandomStream,
                                       restarts: RestartSupervisor, updates: inout UpdateSupervisor) -> [StoreAction] {
-        var actions: [StoreAction] = []
-        for id in deletedServices {
-            for task in store.tasks(ofService: id) where task.desiredState < .remove {
-                actions.append(.setDesiredState(task.id, .remove))
-            }
-        }
+        var actions = Orchestration.removeTasks(ofDeletedServices: deletedServices, store: store)
         deletedServices = []
         let ids = servicesToReconcile.sorted()
         servicesToReconcile = []
