@@ -90,14 +90,16 @@ extension ClusterStore {
             taskSequence[id] = nil
             return .taskDeleted(old)
         case let .updateTaskStatus(id, status):
-            return replaceTask(id) { task in
-                // SwarmKit: "we only allow tasks to proceed to a greater state".
-                if status.state >= task.status.state { task.status = status }
-            }
+            // SwarmKit: "we only allow tasks to proceed to a greater state".
+            guard let old = tasks[id], status.state >= old.status.state, status != old.status else { return nil }
+            var new = old
+            new.status = status
+            return store(new, replacing: old)
         case let .setDesiredState(id, state):
-            return replaceTask(id) { task in
-                if state > task.desiredState { task.desiredState = state }
-            }
+            guard let old = tasks[id], state > old.desiredState else { return nil }
+            var new = old
+            new.desiredState = state
+            return store(new, replacing: old)
         case let .assignTask(id, nodeID, status):
             return replaceTask(id) { task in
                 guard task.status.state == .pending, task.nodeID == nil || task.nodeID == nodeID,
@@ -165,7 +167,12 @@ extension ClusterStore {
         body(&new)
         new.id = id
         guard new != old else { return nil }
-        tasks[id] = new
+        return store(new, replacing: old)
+    }
+
+    /// Replaces `old` by `new` (same ID, known to differ) and updates the indexes.
+    private mutating func store(_ new: TaskObject, replacing old: TaskObject) -> StoreChange {
+        tasks[new.id] = new
         indexTask(old: old, new: new)
         return .taskUpdated(old: old, new: new)
     }
@@ -230,7 +237,7 @@ extension ClusterStore {
             }
             if old.status.state == .new { newTaskIDs.remove(old.id) }
             if old.status.state == .pending { pendingTaskIDs.remove(old.id) }
-            if Self.consumesNode(old) { addUsage(of: old, sign: -1) }
+            if Self.consumesNode(old) && !(new.map { Self.usesNodeAlike(old, $0) } ?? false) { addUsage(of: old, sign: -1) }
         }
         if let new {
             if old == nil || old!.serviceID != new.serviceID {
@@ -249,8 +256,16 @@ extension ClusterStore {
             }
             if new.status.state == .new { newTaskIDs.insert(new.id) }
             if new.status.state == .pending { pendingTaskIDs.insert(new.id) }
-            if Self.consumesNode(new) { addUsage(of: new, sign: 1) }
+            if Self.consumesNode(new) && !(old.map { Self.usesNodeAlike($0, new) } ?? false) { addUsage(of: new, sign: 1) }
         }
+    }
+
+    /// Whether `old` and `new` add the same to their node's usage (both counted there, as for a
+    /// status step within ASSIGNED..RUNNING), so that replacing one by the other changes none of it.
+    static func usesNodeAlike(_ old: TaskObject, _ new: TaskObject) -> Bool {
+        consumesNode(old) && consumesNode(new) && old.nodeID == new.nodeID && old.serviceID == new.serviceID
+            && (old.desiredState <= .complete) == (new.desiredState <= .complete)
+            && old.spec.reservations == new.spec.reservations && old.hostPorts == new.hostPorts
     }
 
     private mutating func addUsage(of task: TaskObject, sign: Int) {
