@@ -57,7 +57,8 @@ public final class Network: EventHandler {
         sent += 1
         let key = LinkKey(from: from, to: to)
         let parameters = overrides.isEmpty ? defaults : (overrides[key] ?? defaults)
-        if topology.isCut(from: from, to: to) {
+        let current = topologies.count - 1
+        if topologies[current].isCut(from: from, to: to) {
             dropped += 1
             return
         }
@@ -69,12 +70,12 @@ public final class Network: EventHandler {
         if parameters.jitter.nanoseconds > 0 && from != to {
             delay += Int64(streams[from].nextInt(below: Int(parameters.jitter.nanoseconds) + 1))
         }
-        var arrival = simulation.now.nanoseconds + delay
-        if let previous = lastArrival[key], previous > arrival { arrival = previous }
-        lastArrival[key] = arrival
+        let simulation = self.simulation  // one strong reference for the whole send
+        let now = simulation.now
+        let arrival = Self.keepOrder(&lastArrival[key, default: .min], now.nanoseconds + delay)
         let record = InFlight(
-            envelope: Envelope(from: from, to: to, message: message, sentAt: simulation.now),
-            topologyVersion: topologies.count - 1,
+            envelope: Envelope(from: from, to: to, message: message, sentAt: now),
+            topologyVersion: current,
             destinationEpoch: simulation.hosts[to].epoch)
         let token: Int
         if let free = freeInFlight.popLast() {
@@ -85,6 +86,14 @@ public final class Network: EventHandler {
             inFlight.append(record)
         }
         simulation.schedule(at: SimInstant(nanoseconds: arrival), handler: self, token: token)
+    }
+
+    /// The arrival time of a message due at `proposed` on a link whose latest promised
+    /// arrival is `last`: never earlier (FIFO), and it becomes the link's latest.
+    @inline(__always)
+    private static func keepOrder(_ last: inout Int64, _ proposed: Int64) -> Int64 {
+        if last < proposed { last = proposed }
+        return last
     }
 
     /// Delivery of the in-flight message `token`.

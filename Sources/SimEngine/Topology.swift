@@ -32,4 +32,9 @@ struct LinkKey: Hashable {
         self.from = Int32(from)
         self.to = Int32(to)
     }
+
+    /// Both ends as one word: one hasher round per lookup instead of two.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(UInt32(bitPattern: from)) << 32 | UInt64(UInt32(bitPattern: to)))
+    }
 }
