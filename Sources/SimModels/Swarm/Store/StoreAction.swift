@@ -7,40 +7,43 @@ import SimEngine
 /// observed state never moves backwards, its desired state never moves backwards, and an
 /// assignment only lands on a task that is still PENDING. Applying the same sequence of actions
 /// on every manager gives identical stores.
+///
+/// Cases carrying node, service, network or cluster objects are `indirect` (boxed), so an action
+/// is a few words: actions are copied many times on their way through Raft to every store.
 public enum StoreAction: Equatable, Sendable {
     // MARK: Cluster
 
     /// Creates or replaces the cluster object.
-    case putCluster(ClusterObject)
+    indirect case putCluster(ClusterObject)
 
     // MARK: Nodes
 
     /// Adds a node; ignored if the ID exists.
-    case createNode(NodeObject)
+    indirect case createNode(NodeObject)
     /// Replaces a node; ignored if it does not exist.
-    case updateNode(NodeObject)
+    indirect case updateNode(NodeObject)
     case deleteNode(NodeID)
     /// Sets the node's observed status (READY, DOWN, ...), keeping the rest.
-    case updateNodeStatus(NodeID, NodeStatus)
+    indirect case updateNodeStatus(NodeID, NodeStatus)
     /// Sets what the user controls (availability, labels, desired role).
-    case updateNodeSpec(NodeID, NodeSpec)
+    indirect case updateNodeSpec(NodeID, NodeSpec)
     /// Sets what the node reported about itself at registration.
-    case updateNodeDescription(NodeID, NodeDescription)
+    indirect case updateNodeDescription(NodeID, NodeDescription)
     /// Sets the observed role (the role manager's write).
     case updateNodeRole(NodeID, NodeRole)
-    case updateManagerStatus(NodeID, ManagerStatus?)
+    indirect case updateManagerStatus(NodeID, ManagerStatus?)
 
     // MARK: Services
 
     /// Adds a service; ignored if the ID or the name exists.
-    case createService(ServiceObject)
+    indirect case createService(ServiceObject)
     /// Replaces a service (the control API's update); ignored if it does not exist.
-    case updateService(ServiceObject)
+    indirect case updateService(ServiceObject)
     case deleteService(ServiceID)
     /// The allocator's write: virtual IPs and published ports.
-    case updateServiceEndpoint(ServiceID, AllocatedEndpoint)
+    indirect case updateServiceEndpoint(ServiceID, AllocatedEndpoint)
     /// The update supervisor's writes, applied with SwarmKit's guards (see `UpdateStatusChange`).
-    case changeUpdateStatus(ServiceID, UpdateStatusChange)
+    indirect case changeUpdateStatus(ServiceID, UpdateStatusChange)
 
     // MARK: Tasks
 
@@ -63,8 +66,8 @@ public enum StoreAction: Equatable, Sendable {
     // MARK: Networks
 
     /// Adds a network; ignored if the ID or the name exists.
-    case createNetwork(NetworkObject)
-    case updateNetwork(NetworkObject)
+    indirect case createNetwork(NetworkObject)
+    indirect case updateNetwork(NetworkObject)
     case deleteNetwork(NetworkID)
 }
 

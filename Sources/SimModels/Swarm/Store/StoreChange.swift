@@ -1,24 +1,27 @@
 /// What applying an action changed: the event SwarmKit's memory store publishes on its watch
 /// queue (`EventCreateTask`, `EventUpdateNode`, ...). Updates carry the object before and after.
 /// An action that changes nothing produces no change.
+///
+/// Cases carrying node, service, network or cluster objects are `indirect` (boxed), so a change
+/// is a few words (tasks are boxed already): every manager's components copy them around.
 public enum StoreChange: Equatable, Sendable {
-    case clusterUpdated(ClusterObject)
+    indirect case clusterUpdated(ClusterObject)
 
-    case nodeCreated(NodeObject)
-    case nodeUpdated(old: NodeObject, new: NodeObject)
-    case nodeDeleted(NodeObject)
+    indirect case nodeCreated(NodeObject)
+    indirect case nodeUpdated(old: NodeObject, new: NodeObject)
+    indirect case nodeDeleted(NodeObject)
 
-    case serviceCreated(ServiceObject)
-    case serviceUpdated(old: ServiceObject, new: ServiceObject)
-    case serviceDeleted(ServiceObject)
+    indirect case serviceCreated(ServiceObject)
+    indirect case serviceUpdated(old: ServiceObject, new: ServiceObject)
+    indirect case serviceDeleted(ServiceObject)
 
     case taskCreated(TaskObject)
     case taskUpdated(old: TaskObject, new: TaskObject)
     case taskDeleted(TaskObject)
 
-    case networkCreated(NetworkObject)
-    case networkUpdated(old: NetworkObject, new: NetworkObject)
-    case networkDeleted(NetworkObject)
+    indirect case networkCreated(NetworkObject)
+    indirect case networkUpdated(old: NetworkObject, new: NetworkObject)
+    indirect case networkDeleted(NetworkObject)
 
     /// The task after the change, for task creations and updates.
     public var task: TaskObject? {
