@@ -6,7 +6,7 @@ extension EventQueue {
         #if DEBUG
         if storage.count > 512 { return }  // keep debug test runs fast on big queues
         for index in 1..<max(storage.count, 1) {
-            let parent = (index - 1) >> 1
+            let parent = (index - 1) >> 2
             assert(!QueuedEvent.precedes(storage[index], storage[parent]), "heap order broken at \(index)")
         }
         #endif
@@ -22,8 +22,7 @@ extension EventQueue: CustomDebugStringConvertible {
             guard index < storage.count else { return }
             let e = storage[index]
             lines.append(String(repeating: "  ", count: depth) + "\(e.time)#\(e.sequence)")
-            draw(2 * index + 1, depth + 1)
-            draw(2 * index + 2, depth + 1)
+            for child in 4 * index + 1...4 * index + 4 { draw(child, depth + 1) }
         }
         draw(0, 0)
         return lines.joined(separator: "\n")

@@ -21,7 +21,10 @@ struct QueuedEvent {
     }
 }
 
-/// An array-backed binary min-heap of events keyed by `(time, sequence)`.
+/// An array-backed 4-ary min-heap of events keyed by `(time, sequence)`. Four children per
+/// node halve the depth of a binary heap: a pop moves the hole through half as many levels,
+/// and a node's children share a cache line. Keys are unique, so the order events come out
+/// in does not depend on the heap's shape.
 @usableFromInline
 struct EventQueue {
     @usableFromInline var storage: [QueuedEvent] = []
@@ -66,7 +69,7 @@ struct EventQueue {
             var child = index
             let moving = heap[child]
             while child > 0 {
-                let parent = (child - 1) >> 1
+                let parent = (child - 1) >> 2
                 if !QueuedEvent.precedes(moving, heap[parent]) { break }
                 heap[child] = heap[parent]
                 child = parent
@@ -75,7 +78,7 @@ struct EventQueue {
         }
     }
 
-    /// Floyd's bottom-up variant: walk the hole down along the smaller children to a leaf
+    /// Floyd's bottom-up variant: walk the hole down along the smallest children to a leaf
     /// without comparing against the moving element, then sift it up from there. About half
     /// the comparisons of the textbook loop, since the moving element (the former last leaf)
     /// usually belongs near the bottom.
@@ -86,15 +89,20 @@ struct EventQueue {
             let moving = heap[index]
             var hole = index
             while true {
-                var child = 2 * hole + 1
-                if child >= count { break }
-                let right = child + 1
-                if right < count && QueuedEvent.precedes(heap[right], heap[child]) { child = right }
+                let first = 4 * hole + 1
+                if first >= count { break }
+                var child = first
+                let end = min(first + 4, count)
+                var next = first + 1
+                while next < end {
+                    if QueuedEvent.precedes(heap[next], heap[child]) { child = next }
+                    next += 1
+                }
                 heap[hole] = heap[child]
                 hole = child
             }
             while hole > index {
-                let parent = (hole - 1) >> 1
+                let parent = (hole - 1) >> 2
                 if !QueuedEvent.precedes(moving, heap[parent]) { break }
                 heap[hole] = heap[parent]
                 hole = parent
