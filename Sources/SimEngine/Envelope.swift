@@ -1,5 +1,16 @@
 /// A message body. Models define their own message types; the network only carries them.
-public protocol NetworkMessage {}
+public protocol NetworkMessage {
+    /// Hands the delivered message to its destination's software. A message type can override
+    /// this to reach its own receivers with the message already typed (double dispatch): a cast
+    /// of the existential body on every delivery costs more than the rest of the delivery.
+    func deliver(_ envelope: Envelope, to software: HostSoftware)
+}
+
+extension NetworkMessage {
+    public func deliver(_ envelope: Envelope, to software: HostSoftware) {
+        software.receive(envelope)
+    }
+}
 
 /// A message as delivered: who sent it, to whom, and the body.
 public struct Envelope {

@@ -107,7 +107,8 @@ public final class Network: EventHandler {
             return
         }
         delivered += 1
-        destination.software?.receive(envelope)
+        guard let software = destination.software else { return }
+        envelope.message.deliver(envelope, to: software)
     }
 
     /// True if the message's link was cut under any topology since it was sent.

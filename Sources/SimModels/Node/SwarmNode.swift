@@ -120,9 +120,14 @@ public final class SwarmNode: HostSoftware {
 
     public func receive(_ envelope: Envelope) {
         guard let message = envelope.message as? SwarmMessage else { return }
+        receive(message, from: envelope.from)
+    }
+
+    /// A message from host `from` (SwarmMessage delivers itself here, without a cast).
+    func receive(_ message: SwarmMessage, from: HostID) {
         switch message {
         case let .raft(raftMessage):
-            manager?.receiveRaft(raftMessage, from: envelope.from)
+            manager?.receiveRaft(raftMessage, from: from)
         case .request(var request, let origin):
             if case var .control(control) = request, let identity {
                 control.queriedNodeID = identity.nodeID  // the engine the CLI talked to

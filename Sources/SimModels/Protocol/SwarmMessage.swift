@@ -21,6 +21,15 @@ public indirect enum SwarmMessage: NetworkMessage {
     case reply(ManagerReply)
     /// An answer the leader sends through the proxy that forwarded the request, for `origin`.
     case relay(ManagerReply, origin: HostID)
+
+    /// Swarm nodes get the message typed; other receivers (the CLI client) get the envelope.
+    public func deliver(_ envelope: Envelope, to software: HostSoftware) {
+        if let node = software as? SwarmNode {
+            node.receive(self, from: envelope.from)
+        } else {
+            software.receive(envelope)
+        }
+    }
 }
 
 /// What can be asked of the managers.
