@@ -3,7 +3,7 @@ import SimEngine
 /// The worker side of every node (SwarmKit's agent): keeps a session with the dispatcher,
 /// heartbeats, receives assignments, runs tasks with the container runtime and reports
 /// their states. It keeps tasks running when no manager answers.
-public final class Agent {
+public final class Agent: EventHandler {
     /// Who the agent is and how it finds managers.
     public struct Configuration {
         public var nodeID: NodeID
@@ -170,10 +170,7 @@ public final class Agent {
         let delay = SimDuration(nanoseconds: Int64(random.nextInt(below: Int(backoff.nanoseconds))))
         simulation.emit(node: host.name, component: "agent", kind: "agent.session",
                         "session failed (\(reason)); reconnecting in \(delay)")
-        rpcTimer = simulation.schedule(after: delay, host: host.id) { [unowned self] in
-            self.rpcTimer = nil
-            self.connect()
-        }
+        rpcTimer = simulation.schedule(after: delay, handler: self, token: Timer.reconnect.rawValue, host: host.id)
     }
 
     // MARK: - Messages from the dispatcher
@@ -205,10 +202,7 @@ public final class Agent {
         switch body {
         case let .heartbeatAccepted(period) where requestID == heartbeatRequest:
             cancelRPCTimeout()
-            heartbeatTimer = simulation.schedule(after: period, host: host.id) { [unowned self] in
-                self.heartbeatTimer = nil
-                self.sendHeartbeat()
-            }
+            heartbeatTimer = simulation.schedule(after: period, handler: self, token: Timer.heartbeat.rawValue, host: host.id)
         case .statusAccepted:
             guard let inFlight = statusInFlight, inFlight.requestID == requestID else { return }
             statusInFlight = nil
@@ -314,9 +308,33 @@ public final class Agent {
 
     private func armRPCTimeout() {
         cancelRPCTimeout()
-        rpcTimer = simulation.schedule(after: Self.rpcTimeout, host: host.id) { [unowned self] in
-            self.rpcTimer = nil
-            self.sessionFailed("rpc timed out")
+        rpcTimer = simulation.schedule(after: Self.rpcTimeout, handler: self, token: Timer.rpcTimeout.rawValue, host: host.id)
+    }
+
+    // MARK: - Timers
+
+    /// The agent's timers. Heartbeats arm two of them every few seconds, so they go through the
+    /// engine's handler path (a token, no closure to allocate and free each time).
+    private enum Timer: Int {
+        /// Time for the next heartbeat.
+        case heartbeat
+        /// The call in flight got no answer within the RPC timeout.
+        case rpcTimeout
+        /// The backoff after a failed session is over.
+        case reconnect
+    }
+
+    public func handleEvent(token: Int) {
+        switch Timer(rawValue: token)! {
+        case .heartbeat:
+            heartbeatTimer = nil
+            sendHeartbeat()
+        case .rpcTimeout:
+            rpcTimer = nil
+            sessionFailed("rpc timed out")
+        case .reconnect:
+            rpcTimer = nil
+            connect()
         }
     }
 

@@ -7,7 +7,7 @@ import SimEngine
 /// and resets the node's expiry to 3 periods; a node whose expiry fires goes DOWN
 /// ("heartbeat failure"). When a dispatcher starts on a new leader every node that is not
 /// DOWN goes UNKNOWN with 6 periods of grace. Status writes are batched every 100 ms.
-public final class Dispatcher {
+public final class Dispatcher: EventHandler {
     /// SwarmKit's constants (`dispatcher.go`, `nodes.go`).
     public static let heartbeatEpsilon = SimDuration.milliseconds(500)
     public static let gracePeriodMultiplier: Int64 = 3
@@ -27,6 +27,9 @@ public final class Dispatcher {
     /// Proposes writes; the completion says whether they committed.
     private let propose: ([DispatcherWrite], @escaping (Bool) -> Void) -> Void
     private var sessions: [NodeID: NodeSession] = [:]
+    /// The session each expiry timer watches, by timer token (never reused, so a stale timer
+    /// can only find its own session gone).
+    private var expiryTargets: [(node: NodeID, sessionID: String)] = []
     /// Grace timers of nodes in UNKNOWN after a leader change.
     private var unknownTimers: [NodeID: TimerID] = [:]
     private var registrations: [NodeID: [SimInstant]] = [:]
@@ -166,14 +169,27 @@ public final class Dispatcher {
         return session
     }
 
+    /// (Re)starts the session's expiry timer. Heartbeats re-arm it every few seconds, so it goes
+    /// through the engine's handler path (a token, no closure to allocate and free each time).
     private func rearmExpiry(_ session: inout NodeSession, node: NodeID, after grace: SimDuration) {
         if let expiry = session.expiry { simulation.cancel(expiry) }
-        let sessionID = session.sessionID
-        session.expiry = simulation.schedule(after: grace, host: host.id) { [unowned self] in
-            guard let current = self.sessions[node], current.sessionID == sessionID else { return }
-            self.sessions[node] = nil
-            self.write(.nodeStatus(node, NodeStatus(state: .down, message: "heartbeat failure"), description: nil))
+        let token: Int
+        if let existing = session.expiryToken {
+            token = existing
+        } else {
+            token = expiryTargets.count
+            expiryTargets.append((node, session.sessionID))
+            session.expiryToken = token
         }
+        session.expiry = simulation.schedule(after: grace, handler: self, token: token, host: host.id)
+    }
+
+    /// A session's expiry fired: the node missed its heartbeats and goes DOWN.
+    public func handleEvent(token: Int) {
+        let (node, sessionID) = expiryTargets[token]
+        guard let current = sessions[node], current.sessionID == sessionID else { return }
+        sessions[node] = nil
+        write(.nodeStatus(node, NodeStatus(state: .down, message: "heartbeat failure"), description: nil))
     }
 
     /// A heartbeat period: uniform in [period − ε, period + ε).

@@ -8,6 +8,8 @@ struct NodeSession {
     var proxy: HostID
     /// Fires when the node missed its heartbeats: 3 chosen periods after the last one.
     var expiry: TimerID?
+    /// The dispatcher's token for this session's expiry timer, once armed.
+    var expiryToken: Int?
     /// What the agent was last told of each task: desired state and spec version.
     var sent: [TaskID: SentTask] = [:]
 
