@@ -7,8 +7,17 @@ final class ExpectationMonitor {
     private struct Tracked {
         var expectation: ScenarioExpectation
         var result: ExpectationResult?
-        /// For `by`, `always`, `never`, `from..to`: the last observation, for the report.
-        var lastObserved = ""
+        /// `result != nil`, without copying the result at every instant.
+        var isDecided = false
+        /// What the condition's outcome depends on, and the last outcome with its inputs.
+        let dependency: ConditionDependency
+        var outcome: ConditionOutcome?
+        var inputs: ConditionInputs?
+
+        init(_ expectation: ScenarioExpectation) {
+            self.expectation = expectation
+            dependency = ConditionDependency(expectation.condition)
+        }
     }
 
     private var tracked: [Tracked]
@@ -20,7 +29,7 @@ final class ExpectationMonitor {
     var decided: (ExpectationResult) -> Void = { _ in }
 
     init(expectations: [ScenarioExpectation], truth: GroundTruth) {
-        tracked = expectations.map { Tracked(expectation: $0) }
+        tracked = expectations.map(Tracked.init)
         self.truth = truth
     }
 
@@ -38,17 +47,15 @@ final class ExpectationMonitor {
 
     /// Checks every undecided expectation after all events at `now`.
     func check(at now: SimInstant) {
-        for index in tracked.indices where tracked[index].result == nil {
-            let item = tracked[index]
-            switch item.expectation.window {
+        for index in tracked.indices where !tracked[index].isDecided {
+            switch tracked[index].expectation.window {
             case let .at(time):
                 guard now == time else { continue }
-                let outcome = truth.evaluate(item.expectation.condition)
+                let outcome = outcome(of: index)
                 decide(index, passed: outcome.holds, at: now, detail: outcome.observed)
             case let .by(time):
                 guard now <= time else { continue }
-                let outcome = truth.evaluate(item.expectation.condition)
-                tracked[index].lastObserved = outcome.observed
+                let outcome = outcome(of: index)
                 if outcome.holds {
                     decide(index, passed: true, at: now, detail: outcome.observed)
                 } else if now == time {
@@ -56,7 +63,7 @@ final class ExpectationMonitor {
                 }
             case let .during(from, to):
                 guard now >= from && now <= to, swarmIsUp || now == to else { continue }
-                let outcome = truth.evaluate(item.expectation.condition)
+                let outcome = outcome(of: index)
                 if !outcome.holds {
                     decide(index, passed: false, at: now, detail: outcome.observed)
                 } else if now == to {
@@ -64,13 +71,11 @@ final class ExpectationMonitor {
                 }
             case .always:
                 guard swarmIsUp else { continue }
-                let outcome = truth.evaluate(item.expectation.condition)
-                tracked[index].lastObserved = outcome.observed
+                let outcome = outcome(of: index)
                 if !outcome.holds { decide(index, passed: false, at: now, detail: outcome.observed) }
             case .never:
                 guard swarmIsUp else { continue }
-                let outcome = truth.evaluate(item.expectation.condition)
-                tracked[index].lastObserved = outcome.observed
+                let outcome = outcome(of: index)
                 if outcome.holds { decide(index, passed: false, at: now, detail: outcome.observed) }
             case .atEnd:
                 continue
@@ -78,9 +83,19 @@ final class ExpectationMonitor {
         }
     }
 
+    /// The condition's outcome now: the last one while what it depends on is unchanged.
+    private func outcome(of index: Int) -> ConditionOutcome {
+        let inputs = truth.inputs(tracked[index].dependency)
+        if let inputs, inputs == tracked[index].inputs, let outcome = tracked[index].outcome { return outcome }
+        let outcome = truth.evaluate(tracked[index].expectation.condition)
+        tracked[index].inputs = inputs
+        tracked[index].outcome = outcome
+        return outcome
+    }
+
     /// Decides what is left when the run ends at `end`.
     func finish(at end: SimInstant) -> [ExpectationResult] {
-        for index in tracked.indices where tracked[index].result == nil {
+        for index in tracked.indices where !tracked[index].isDecided {
             let item = tracked[index]
             switch item.expectation.window {
             case .atEnd:
@@ -101,6 +116,8 @@ final class ExpectationMonitor {
         let expectation = tracked[index].expectation
         let result = ExpectationResult(text: expectation.text, location: expectation.location, passed: passed, decidedAt: time, detail: detail)
         tracked[index].result = result
+        tracked[index].isDecided = true
+        tracked[index].outcome = nil
         decided(result)
     }
 }

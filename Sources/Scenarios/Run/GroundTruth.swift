@@ -7,16 +7,28 @@ import SimModels
 /// Observers ask after every instant, so the managers are tracked rather than searched for
 /// among all nodes: the scenario's managers, plus every node the leader's store records as a
 /// manager (promotions), refreshed when that store changes.
+///
+/// The live managers and the leader are cached and recomputed when the stamp (managers' and
+/// hosts' versions) moved; the runner refreshes them after every instant (`refresh()`), so
+/// what they hold is the cluster as it was at the end of the last instant that moved the stamp.
 final class GroundTruth {
     let cluster: SwarmCluster
+    private let world: SwarmWorld
+    private let simulation: Simulation
+    private let network: Network
     private var candidates: [Int]
     private var indexByName: [String: Int] = [:]
-    private var lastStoreStamp: (host: HostID, changes: UInt64)?
-    /// Node IDs by hostname in the leader's store, as of `lastStoreStamp`.
-    private var nodeIDByHostname: [String: NodeID] = [:]
+    /// The leader's store the hostname index was built from: its host and change counter.
+    private var indexedHost: HostID = -1
+    private var indexedChanges: UInt64 = 0
+    /// Per hostname in the leader's store, the node object standing for it (see `reindex`).
+    private var nodeByHostname: [String: (id: NodeID, isDown: Bool)] = [:]
 
     init(cluster: SwarmCluster) {
         self.cluster = cluster
+        world = cluster.world
+        simulation = cluster.simulation
+        network = cluster.simulation.network
         candidates = cluster.machines.indices.filter { cluster.machines[$0].role == .manager }
         for (index, machine) in cluster.machines.enumerated() { indexByName[machine.name] = index }
     }
@@ -31,73 +43,103 @@ final class GroundTruth {
     private var cachedAt: Stamp?
     private var cachedManagers: [SwarmNode] = []
     private var cachedLeader: SwarmNode?
+    private var cachedLeaderManager: ManagerNode?
+    /// Bumped whenever the cached leader, its manager or the hostname index changes: with the
+    /// leader's store counters, it tells when answers read from the leader's store may differ.
+    private(set) var leaderViewVersion = 0
 
     /// Live managers whose manager runs, in machine order.
     var liveManagers: [SwarmNode] {
-        refreshCache()
+        refresh()
         return cachedManagers
     }
 
     /// The leader: a live manager in the leader state whose term is the highest of any live manager.
     var leader: SwarmNode? {
-        refreshCache()
+        refresh()
         return cachedLeader
     }
 
     /// The current stamp: equal stamps, equal managers' state.
     var stamp: Stamp {
-        Stamp(managers: cluster.world.managerStateVersion, hosts: cluster.simulation.hostStateVersion)
+        Stamp(managers: world.managerStateVersion, hosts: simulation.hostStateVersion)
     }
 
-    private func refreshCache() {
+    /// Which links are cut: bumped by every partition, isolation, drop and heal.
+    var topologyVersion: Int { network.topologyVersion }
+
+    /// Recomputes the live managers and the leader if the stamp moved since they were computed.
+    func refresh() {
         let now = stamp
         guard now != cachedAt else { return }
         cachedAt = now
-        refreshCandidates()
-        cachedManagers = liveCandidateManagers
-        let highest = cachedManagers.map { $0.manager!.term }.max()
-        cachedLeader = cachedManagers.first { $0.manager!.isLeader && $0.manager!.term == highest }
+        collectLiveManagers()
+        var leader = Self.leader(among: cachedManagers)
+        let (added, reindexed) = refreshCandidates(leader: leader)
+        if added {
+            collectLiveManagers()
+            leader = Self.leader(among: cachedManagers)
+        }
+        if reindexed || leader !== cachedLeader || leader?.manager !== cachedLeaderManager {
+            leaderViewVersion &+= 1
+        }
+        cachedLeader = leader
+        cachedLeaderManager = leader?.manager
     }
 
-    private var liveCandidateManagers: [SwarmNode] {
-        candidates.compactMap { index in
-            guard let node = cluster.node(at: index), let manager = node.manager, !manager.isStopped else { return nil }
-            return node
+    /// Fills `cachedManagers` with the candidates whose host is up and whose manager runs.
+    private func collectLiveManagers() {
+        cachedManagers.removeAll(keepingCapacity: true)
+        for index in candidates {
+            guard let node = cluster.node(at: index), let manager = node.manager, !manager.isStopped else { continue }
+            cachedManagers.append(node)
         }
     }
 
-    /// Adds the nodes the leader's store lists as managers, when that store changed.
-    private func refreshCandidates() {
-        let managers = liveCandidateManagers
-        guard let highest = managers.map({ $0.manager!.term }).max(),
-              let leader = managers.first(where: { $0.manager!.isLeader && $0.manager!.term == highest }),
-              let store = leader.manager?.store else { return }
-        let stamp = (host: leader.host.id, changes: store.changeCount)
-        if let last = lastStoreStamp, last == stamp { return }
-        lastStoreStamp = stamp
+    /// The first of `managers` in the leader state at the highest term among them.
+    private static func leader(among managers: [SwarmNode]) -> SwarmNode? {
+        guard !managers.isEmpty else { return nil }
+        var highest: UInt64 = 0
+        for node in managers { highest = max(highest, node.manager!.term) }
+        return managers.first { $0.manager!.isLeader && $0.manager!.term == highest }
+    }
+
+    /// When the leader's store changed since the hostname index was built from it: rebuilds the
+    /// index and adds the nodes the store lists as managers to the candidates.
+    /// - Returns: whether candidates were added, and whether the index was rebuilt.
+    private func refreshCandidates(leader: SwarmNode?) -> (added: Bool, reindexed: Bool) {
+        guard let leader, let manager = leader.manager else { return (false, false) }
+        let changes = manager.store.changeCount
+        if leader.host.id == indexedHost && changes == indexedChanges { return (false, false) }
+        indexedHost = leader.host.id
+        indexedChanges = changes
         var added = false
-        nodeIDByHostname.removeAll(keepingCapacity: true)
-        // A node that left and joined again has two objects with one hostname: the one that is
-        // not Down stands for it (ties: the smaller ID), whatever order the store keeps them in.
-        for node in store.nodesSorted {
-            if let kept = nodeIDByHostname[node.description.hostname], let keptNode = store.node(kept),
-               keptNode.status.state != .down || node.status.state == .down {
-                // keep the earlier one
+        nodeByHostname.removeAll(keepingCapacity: true)
+        for (id, node) in manager.store.nodes {
+            let hostname = node.description.hostname
+            let isDown = node.status.state == .down
+            // A node that left and joined again has two objects with one hostname: the one that
+            // is not Down stands for it (ties: the smaller ID), whatever order the store keeps.
+            if let kept = nodeByHostname[hostname], kept.isDown == isDown ? kept.id < id : !kept.isDown {
+                // keep the one found earlier
             } else {
-                nodeIDByHostname[node.description.hostname] = node.id
+                nodeByHostname[hostname] = (id, isDown)
             }
             guard node.role == .manager || node.spec.desiredRole == .manager else { continue }
-            if let index = indexByName[node.description.hostname], !candidates.contains(index) {
+            if let index = indexByName[hostname], !candidates.contains(index) {
                 candidates.append(index)
                 added = true
             }
         }
         if added { candidates.sort() }
+        return (added, true)
     }
 
     /// The highest term held by a live manager.
     var term: UInt64 {
-        liveManagers.map { $0.manager!.term }.max() ?? 0
+        var highest: UInt64 = 0
+        for node in liveManagers { highest = max(highest, node.manager!.term) }
+        return highest
     }
 
     /// The Raft configuration in force: the members known to the live manager with the
@@ -110,65 +152,105 @@ final class GroundTruth {
         return best?.manager!.members ?? []
     }
 
+    /// The stamp and topology `quorumOK` was last computed or confirmed at.
+    private var quorumStamp: Stamp?
+    private var quorumTopology = -1
+    /// What `quorumOK` was computed from: the topology, the live members' hosts, the members.
+    private var quorumKeyTopology = -1
+    private var quorumLive: [HostID] = []
+    private var quorumMembers: [RaftNodeID] = []
+    private var quorumOK = false
+    private var liveScratch: [SwarmNode] = []
+
     /// Some group of live managers, connected to each other as the network stands, is a
     /// majority of the Raft configuration. Recomputed only when the managers, the configuration
     /// or the network's cuts changed.
     var quorumIsOK: Bool {
-        let outer = (stamp, cluster.simulation.network.topologyVersion)
-        if let cached = quorumCache, cached.outer == outer { return cached.ok }
+        let now = stamp
+        let topology = network.topologyVersion
+        if now == quorumStamp && topology == quorumTopology { return quorumOK }
+        quorumStamp = now
+        quorumTopology = topology
         let members = configuration
-        let memberAddresses = Set(members.map(\.address))
-        let live = liveManagers.filter { memberAddresses.contains($0.host.name) }
-        let network = cluster.simulation.network
-        let key = QuorumKey(topology: network.topologyVersion, live: live.map(\.host.id), members: members.map(\.id))
-        if let cached = quorumCache, cached.key == key {
-            quorumCache = (outer, key, cached.ok)
-            return cached.ok
+        liveScratch.removeAll(keepingCapacity: true)
+        for node in liveManagers where members.contains(where: { $0.address == node.host.name }) {
+            liveScratch.append(node)
         }
-        var ok = false
-        if !members.isEmpty {
-            // Connected components over links that pass both ways.
-            var component = Array(repeating: -1, count: live.count)
-            var best = 0
-            for start in live.indices where component[start] < 0 {
-                var stack = [start]
-                component[start] = start
-                var size = 0
-                while let i = stack.popLast() {
-                    size += 1
-                    for j in live.indices where component[j] < 0 {
-                        let a = live[i].host.id, b = live[j].host.id
-                        if !network.isCut(from: a, to: b) && !network.isCut(from: b, to: a) {
-                            component[j] = start
-                            stack.append(j)
-                        }
+        if topology == quorumKeyTopology
+            && liveScratch.elementsEqual(quorumLive, by: { $0.host.id == $1 })
+            && members.elementsEqual(quorumMembers, by: { $0.id == $1 }) {
+            return quorumOK
+        }
+        quorumKeyTopology = topology
+        quorumLive = liveScratch.map(\.host.id)
+        quorumMembers = members.map(\.id)
+        quorumOK = Self.someMajorityIsConnected(live: liveScratch, members: members.count, network: network)
+        return quorumOK
+    }
+
+    /// Connected components of `live` over links that pass both ways: is one a majority of `members`?
+    private static func someMajorityIsConnected(live: [SwarmNode], members: Int, network: Network) -> Bool {
+        guard members > 0 else { return false }
+        var component = Array(repeating: -1, count: live.count)
+        var best = 0
+        for start in live.indices where component[start] < 0 {
+            var stack = [start]
+            component[start] = start
+            var size = 0
+            while let i = stack.popLast() {
+                size += 1
+                for j in live.indices where component[j] < 0 {
+                    let a = live[i].host.id, b = live[j].host.id
+                    if !network.isCut(from: a, to: b) && !network.isCut(from: b, to: a) {
+                        component[j] = start
+                        stack.append(j)
                     }
                 }
-                best = max(best, size)
             }
-            ok = best >= members.count / 2 + 1
+            best = max(best, size)
         }
-        quorumCache = (outer, key, ok)
-        return ok
+        return best >= members / 2 + 1
     }
-
-    private struct QuorumKey: Equatable {
-        var topology: Int
-        var live: [HostID]
-        var members: [RaftNodeID]
-    }
-
-    private var quorumCache: (outer: (Stamp, Int), key: QuorumKey, ok: Bool)?
 
     /// The leader's store, if there is a leader.
     var leaderStore: ClusterStore? {
         leader?.manager?.store
     }
 
+    /// What answers read from the leader's store depend on: while it is equal, the leader, its
+    /// hostname index and its store are the same (a snapshot restore moves the applied index).
+    struct LeaderStoreStamp: Equatable {
+        var view: Int
+        var changes: UInt64
+        var applied: RaftIndex
+    }
+
+    var leaderStoreStamp: LeaderStoreStamp {
+        refresh()
+        guard let manager = cachedLeaderManager else { return LeaderStoreStamp(view: leaderViewVersion, changes: 0, applied: 0) }
+        return LeaderStoreStamp(view: leaderViewVersion, changes: manager.store.changeCount, applied: manager.appliedIndex)
+    }
+
     /// The node object of `name` in the leader's store.
     func nodeObject(_ name: String) -> NodeObject? {
         guard let store = leaderStore else { return nil }  // also refreshes the hostname index
-        return nodeIDByHostname[name].flatMap { store.node($0) }
+        return nodeByHostname[name].flatMap { store.node($0.id) }
+    }
+
+    /// What the container counts depend on: which hosts are up (a boot builds a new runtime)
+    /// and every live runtime's state version. Equal stamps, equal counts.
+    struct ContainersStamp: Equatable {
+        var hosts: Int
+        var runtimes: Int
+    }
+
+    /// - Complexity: O(machines)
+    var containersStamp: ContainersStamp {
+        var runtimes = 0
+        for index in cluster.machines.indices {
+            if let node = cluster.node(at: index) { runtimes &+= node.runtime.stateVersion }
+        }
+        return ContainersStamp(hosts: simulation.hostStateVersion, runtimes: runtimes)
     }
 
     /// Containers running on the named host (zero if it is down), optionally of one service.

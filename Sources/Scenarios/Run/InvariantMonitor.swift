@@ -11,9 +11,11 @@ final class InvariantMonitor: RaftObserver {
     private var reported = 0
     private var slotViolations: Set<String> = []
     private var lastRaftStamp: [RaftStamp] = []
+    private var raftStamp: [RaftStamp] = []
     private var lastStamp: GroundTruth.Stamp?
-    /// The leader's store as last checked (its change counter and its leader's host).
-    private var lastCheckedStore: (host: Int, changes: UInt64)?
+    /// The leader's store as last checked: its leader's host and its change counter.
+    private var checkedHost: HostID = -1
+    private var checkedChanges: UInt64 = 0
     /// Violations found so far, in order.
     private(set) var failures: [RunFailure] = []
 
@@ -30,9 +32,10 @@ final class InvariantMonitor: RaftObserver {
         lastStamp = truthStamp
         let managers = truth.liveManagers
         // Raft state changes only through messages, ticks and restarts: skip unchanged instants.
-        let stamp = managers.map { RaftStamp($0.manager!) }
-        if stamp != lastRaftStamp {
-            lastRaftStamp = stamp
+        raftStamp.removeAll(keepingCapacity: true)
+        for node in managers { raftStamp.append(RaftStamp(node.manager!)) }
+        if raftStamp != lastRaftStamp {
+            swap(&raftStamp, &lastRaftStamp)
             _ = raftChecker.observe(managers.map { $0.manager!.raftObservation })
         }
         collectRaftViolations(at: now)
@@ -51,10 +54,12 @@ final class InvariantMonitor: RaftObserver {
     /// service, unless a start-first update is replacing that slot.
     /// - Complexity: O(tasks) when the leader's store changed since the last check, else O(1).
     private func checkSlots(at now: SimInstant) {
-        guard let leader = truth.leader, let store = leader.manager?.store else { return }
-        let stamp = (host: leader.host.id, changes: store.changeCount)
-        if let last = lastCheckedStore, last == stamp { return }
-        lastCheckedStore = stamp
+        guard let leader = truth.leader, let manager = leader.manager else { return }
+        let changes = manager.store.changeCount
+        if leader.host.id == checkedHost && changes == checkedChanges { return }
+        checkedHost = leader.host.id
+        checkedChanges = changes
+        let store = manager.store
         var found: [(name: String, text: String)] = []
         for violation in Self.slotViolations(in: store) where !slotViolations.contains(violation.name) {
             slotViolations.insert(violation.name)

@@ -29,9 +29,20 @@ final class RunStatistics: TraceSink {
         }
     }
 
+    /// The managers' and hosts' versions and the topology of the last sample.
+    private var sampledStamp: GroundTruth.Stamp?
+    private var sampledTopology = -1
+
     /// After every instant: accumulates the time spent since the previous instant in the
-    /// state seen then.
+    /// state seen then. The leader and the quorum are functions of the stamp and the topology
+    /// (GroundTruth caches them by those): while neither moved, the state is the one seen at
+    /// the last sample, whose span simply goes on.
     func sample(at now: SimInstant, truth: GroundTruth) {
+        let stamp = truth.stamp
+        let topology = truth.topologyVersion
+        if stamp == sampledStamp && topology == sampledTopology { return }
+        sampledStamp = stamp
+        sampledTopology = topology
         account(until: now)
         leaderNow = truth.leader != nil
         hadLeader = hadLeader || leaderNow

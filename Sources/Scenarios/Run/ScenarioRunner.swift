@@ -33,6 +33,8 @@ public enum ScenarioRunner {
         let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client, truth: truth)
 
         simulation.afterEachInstant { now in
+            // The cluster as it is at the end of this instant, if the stamp moved (see GroundTruth).
+            truth.refresh()
             invariants.check(at: now)
             expectations.check(at: now)
             statistics.sample(at: now, truth: truth)

@@ -19,7 +19,13 @@ public final class ContainerRuntime {
     private let host: Host
     private var images: Set<String>
     private var pulling: [String: [(Result<Void, Failure>) -> Void]] = [:]
-    private var containers: [String: Container] = [:]
+    private var containers: [String: Container] = [:] {
+        didSet { stateVersion &+= 1 }
+    }
+    /// Bumped whenever a container is created, changes state or is forgotten: observers
+    /// recount running containers only when it moved. (A new runtime, built at each boot,
+    /// starts again from zero; observers pair this with the hosts' state version.)
+    public private(set) var stateVersion = 0
     private var timers: [String: TimerID] = [:]
     /// Set by the `fail NODE image-pull` fault until `heal`.
     public var pullsFail = false
