@@ -19,6 +19,12 @@ public struct RunOptions: Sendable {
 /// to the given sinks (reporters) as it happens.
 public enum ScenarioRunner {
     public static func run(_ scenario: Scenario, options: RunOptions = RunOptions(), sinks: [TraceSink] = []) -> RunResult {
+        run(scenario, options: options, sinks: sinks, inspect: nil)
+    }
+
+    /// - Parameter inspect: called after the observers at every instant (tests read the ground truth).
+    static func run(_ scenario: Scenario, options: RunOptions, sinks: [TraceSink],
+                    inspect: ((SimInstant, GroundTruth) -> Void)?) -> RunResult {
         let seed = options.seed ?? scenario.seed
         let built = ClusterBuilder(scenario: scenario, seed: seed).build()
         let simulation = built.simulation
@@ -38,6 +44,7 @@ public enum ScenarioRunner {
             invariants.check(at: now)
             expectations.check(at: now)
             statistics.sample(at: now, truth: truth)
+            inspect?(now, truth)
         }
         // Every instant an expectation names is an instant of the run, even if nothing happens then.
         for checkpoint in Set(expectations.checkpoints).sorted() {
