@@ -7,7 +7,7 @@ import SimEngine
 public struct DispatcherRequest: Sendable {
     public enum Body: Sendable {
         /// Open a session (SwarmKit `Session` → `register`).
-        case register(description: NodeDescription)
+        indirect case register(description: NodeDescription)
         /// Keep the session alive (SwarmKit `Heartbeat`).
         case heartbeat
         /// Report task states (SwarmKit `UpdateTaskStatus`).
@@ -49,10 +49,10 @@ public struct DispatcherReply: Sendable {
     public enum Body: Sendable {
         /// The session is open: its ID, the first heartbeat period, the managers to use and the
         /// node object as the store holds it (SwarmKit's first `SessionMessage`).
-        case sessionStarted(sessionID: String, heartbeatPeriod: SimDuration, managers: [HostID], node: NodeObject)
+        indirect case sessionStarted(sessionID: String, heartbeatPeriod: SimDuration, managers: [HostID], node: NodeObject)
         /// A later `SessionMessage`: the node object or the manager list changed (a promotion or
         /// demotion reaches the node this way).
-        case sessionUpdate(managers: [HostID], node: NodeObject)
+        indirect case sessionUpdate(managers: [HostID], node: NodeObject)
         /// Heartbeat accepted; send the next one after `period`.
         case heartbeatAccepted(period: SimDuration)
         /// Task statuses accepted.

@@ -33,7 +33,10 @@ public indirect enum SwarmMessage: NetworkMessage {
 }
 
 /// What can be asked of the managers.
-public enum ManagerRequest: Sendable {
+///
+/// `indirect`, as are replies: a request is copied at every step of its way (out of the message,
+/// into the proxied message, into the leader's handlers), and a box makes each copy a retain.
+public indirect enum ManagerRequest: Sendable {
     case dispatcher(DispatcherRequest)
     case join(JoinRequest)
     case control(ControlRequest)
@@ -42,7 +45,7 @@ public enum ManagerRequest: Sendable {
 }
 
 /// What the managers answer (or push).
-public enum ManagerReply: Sendable {
+public indirect enum ManagerReply: Sendable {
     case dispatcher(DispatcherReply)
     case join(JoinReply)
     case control(ControlReply)
