@@ -131,9 +131,12 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
         busy = true
         onReady?()
         if persist(ready) {
-            host.disk.sync { [weak self] in
-                guard let self, !self.stopped else { return }
-                self.finish(ready)
+            // Held strongly, not weakly: a weak reference would give every RaftHost a side
+            // table and slow down each of its retains. The sync dies with the host's
+            // incarnation, and a stopped shell ignores it.
+            host.disk.sync { [self] in
+                guard !stopped else { return }
+                finish(ready)
             }
         } else {
             finish(ready)

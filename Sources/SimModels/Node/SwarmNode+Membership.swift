@@ -19,9 +19,9 @@ extension SwarmNode {
             random: raftStream())
         raftNode.campaign()
         startManager(raftNode)
-        manager?.onLeaderReady = { [weak self] in
+        manager?.onLeaderReady = { [unowned self] in
             // `swarm init` returns once the node leads; its engine then connects its agent.
-            self?.startAgent()
+            self.startAgent()
             ready()
         }
         return .success(())
@@ -59,8 +59,7 @@ extension SwarmNode {
                         "forced a new cluster" + (removed.isEmpty ? "" : "; removed \(removed)"))
         startManager(raftNode, recovered: true)
         knownRole = .manager
-        manager?.onLeaderReady = { [weak self] in
-            guard let self else { return }
+        manager?.onLeaderReady = { [unowned self] in
             self.agent?.setLocalManager(self.host.id)
             self.agent?.reconnect()
             ready()
@@ -90,11 +89,11 @@ extension SwarmNode {
         guard let identity, manager == nil, pendingJoin == nil else { return }
         simulation.emit(node: host.name, component: "manager", kind: "manager.join", "starting a manager: joining Raft")
         pendingJoin = PendingJoin(requestID: takeRequestID(), role: .manager, via: nil, nodeID: identity.nodeID,
-                                  deadline: simulation.now + .seconds(25)) { [weak self] result in
-            guard let self, case .failure = result else { return }
+                                  deadline: simulation.now + .seconds(25)) { [unowned self] result in
+            guard case .failure = result else { return }
             // SwarmKit's manager fails to start and is started again; try again shortly.
-            self.simulation.schedule(after: .seconds(5), host: self.host.id) { [weak self] in
-                guard let self, self.identity?.role == .manager, self.knownRole != .worker else { return }
+            self.simulation.schedule(after: .seconds(5), host: self.host.id) { [unowned self] in
+                guard self.identity?.role == .manager, self.knownRole != .worker else { return }
                 self.joinRaft()
             }
         }
@@ -137,11 +136,10 @@ extension SwarmNode {
                 startManager(raftNode)
                 if pending.nodeID == nil {
                     // Its agent uses the local manager: start it once that manager follows the leader.
-                    manager?.onLeaderKnown = { [weak self] in self?.startAgent() }
+                    manager?.onLeaderKnown = { [unowned self] in self.startAgent() }
                 } else {
                     simulation.emit(node: host.name, component: "manager", kind: "manager.joined", "joined Raft as a manager")
-                    manager?.onLeaderKnown = { [weak self] in
-                        guard let self else { return }
+                    manager?.onLeaderKnown = { [unowned self] in
                         self.agent?.setLocalManager(self.host.id)
                     }
                 }
@@ -189,8 +187,8 @@ extension SwarmNode {
             previous.completion(.failure(.refused(Self.leavePrefix + Self.leaveSuffix)))
         }
         let requestID = takeRequestID()
-        let timer = simulation.schedule(after: .seconds(5), host: host.id) { [weak self] in
-            guard let self, let pending = self.pendingLeave, pending.requestID == requestID else { return }
+        let timer = simulation.schedule(after: .seconds(5), host: host.id) { [unowned self] in
+            guard let pending = self.pendingLeave, pending.requestID == requestID else { return }
             self.pendingLeave = nil
             pending.completion(.failure(.refused(Self.leavePrefix + Self.leaveSuffix)))
         }

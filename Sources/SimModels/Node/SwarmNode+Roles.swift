@@ -45,8 +45,8 @@ extension SwarmNode {
     func managerRemoved() {
         guard manager != nil else { return }
         // Stopped after the Raft shell finishes handing over the current ready.
-        simulation.schedule(after: .zero, host: host.id) { [weak self] in
-            guard let self, self.manager != nil else { return }
+        simulation.schedule(after: .zero, host: host.id) { [unowned self] in
+            guard self.manager != nil else { return }
             self.stopManager(wipingData: true, reason: "manager removed from raft cluster, stopping manager", tellAgent: true)
             self.waitForWorkerRole()
         }
@@ -79,16 +79,14 @@ extension SwarmNode {
     private func waitForWorkerRole() {
         guard knownRole != .worker else { return }
         cancelRoleWait()
-        roleWaitTimer = simulation.schedule(after: Self.roleChangeTimeout, host: host.id) { [weak self] in
-            guard let self else { return }
+        roleWaitTimer = simulation.schedule(after: Self.roleChangeTimeout, host: host.id) { [unowned self] in
             guard self.knownRole != .worker, self.identity?.role == .manager else {
                 self.roleWaitTimer = nil
                 return
             }
             self.simulation.emit(node: self.host.name, component: "manager", kind: "manager.wait",
                                  "failed to get worker role after manager stop, forcing certificate renewal")
-            self.roleWaitTimer = self.simulation.schedule(after: Self.roleChangeTimeout, host: self.host.id) { [weak self] in
-                guard let self else { return }
+            self.roleWaitTimer = self.simulation.schedule(after: Self.roleChangeTimeout, host: self.host.id) { [unowned self] in
                 self.roleWaitTimer = nil
                 guard self.knownRole != .worker, self.identity?.role == .manager, self.manager == nil else { return }
                 self.simulation.emit(node: self.host.name, component: "manager", kind: "manager.wait",

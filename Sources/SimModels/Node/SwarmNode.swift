@@ -6,6 +6,11 @@ import SimEngine
 ///
 /// Facets: `SwarmNode+Membership` (`docker swarm init|join|leave`, `--force-new-cluster`),
 /// `SwarmNode+Roles` (starting and stopping the manager as the node's role changes).
+///
+/// Its closures capture it `unowned`, never `weak`: a node lives as long as its host's
+/// incarnation, and what it schedules dies with that incarnation. (A weak reference would
+/// move its reference count to a side table for good, slowing every retain of the object
+/// that handles most messages.)
 public final class SwarmNode: HostSoftware {
     public let host: Host
     let world: SwarmWorld
