@@ -108,13 +108,14 @@ public final class Dispatcher: EventHandler {
         case let .register(description):
             register(request, description: description, proxy: proxy)
         case .heartbeat:
-            // The session is checked and re-armed in place: no copy of it, one lookup less.
-            guard sessions[request.nodeID]?.sessionID == request.sessionID else {
+            // The session is checked and re-armed in place, through its index: one lookup, and
+            // no copy of the session (which holds what every task was last sent as).
+            guard let index = sessions.index(forKey: request.nodeID), sessions.values[index].sessionID == request.sessionID else {
                 reply(.failed("session invalid"), to: request, proxy: proxy)
                 return
             }
             let next = choosePeriod()
-            rearmExpiry(&sessions[request.nodeID]!, node: request.nodeID, after: next * Self.gracePeriodMultiplier)
+            rearmExpiry(&sessions.values[index], node: request.nodeID, after: next * Self.gracePeriodMultiplier)
             reply(.heartbeatAccepted(period: next), to: request, proxy: proxy, sessionID: request.sessionID)
         case let .updateTaskStatus(updates):
             guard let session = validSession(request, proxy: proxy) else { return }
