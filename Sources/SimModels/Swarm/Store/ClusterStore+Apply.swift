@@ -230,8 +230,8 @@ extension ClusterStore {
                 tasksByNode[nodeID]?.remove(old.id)
                 if tasksByNode[nodeID]?.isEmpty == true { tasksByNode[nodeID] = nil }
             }
-            let oldKey = SlotKey(old)
-            if new == nil || SlotKey(new!) != oldKey {
+            if new == nil || !Self.sameSlot(old, new!) {
+                let oldKey = SlotKey(old)
                 tasksBySlot[oldKey]?.removeAll { $0 == old.id }
                 if tasksBySlot[oldKey]?.isEmpty == true { tasksBySlot[oldKey] = nil }
             }
@@ -246,8 +246,8 @@ extension ClusterStore {
             if let nodeID = new.nodeID, old == nil || old!.nodeID != nodeID {
                 tasksByNode[nodeID, default: []].insert(new.id)
             }
-            let newKey = SlotKey(new)
-            if old == nil || SlotKey(old!) != newKey {
+            if old == nil || !Self.sameSlot(old!, new) {
+                let newKey = SlotKey(new)
                 // Keep creation order within the slot.
                 // Updated in place through the defaulted subscript (no copy of the array).
                 let seq = taskSequence[new.id]!
@@ -258,6 +258,12 @@ extension ClusterStore {
             if new.status.state == .pending { pendingTaskIDs.insert(new.id) }
             if Self.consumesNode(new) && !(old.map { Self.usesNodeAlike($0, new) } ?? false) { addUsage(of: new, sign: 1) }
         }
+    }
+
+    /// Whether two versions of a task are in the same slot (`SlotKey(a) == SlotKey(b)`, without
+    /// building the keys: most updates leave the slot alone).
+    static func sameSlot(_ a: TaskObject, _ b: TaskObject) -> Bool {
+        a.slot == b.slot && a.serviceID == b.serviceID && (a.slot > 0 || a.nodeID == b.nodeID)
     }
 
     /// Whether `old` and `new` add the same to their node's usage (both counted there, as for a
