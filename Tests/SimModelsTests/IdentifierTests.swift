@@ -22,4 +22,22 @@ import SimEngine
         let sorted = texts.map(SwarmID.init).sorted().map(\.rawValue)
         #expect(sorted == texts.sorted())
     }
+
+    /// IDs and slot keys hash through `KeyHash`: equal keys hash alike under any seed, and
+    /// distinct random IDs spread over a table's buckets (no pile-up in the low bits).
+    @Test func keysHashAlikeWhenEqualAndSpreadOtherwise() {
+        var random = RandomStream(seed: 8)
+        let ids = (0..<4096).map { _ in SwarmID.generate(using: &random) }
+        for seed in [0, 1, -7, 123_456_789] {
+            for id in ids.prefix(100) {
+                #expect(SwarmID(id.rawValue)._rawHashValue(seed: seed) == id._rawHashValue(seed: seed))
+                let key = SlotKey(serviceID: id, slot: 3, nodeID: nil)
+                #expect(SlotKey(serviceID: SwarmID(id.rawValue), slot: 3, nodeID: nil)._rawHashValue(seed: seed) == key._rawHashValue(seed: seed))
+            }
+            var buckets = Array(repeating: 0, count: 4096)
+            for id in ids { buckets[id._rawHashValue(seed: seed) & 4095] += 1 }
+            #expect(buckets.max()! <= 10, "seed \(seed)")  // Poisson(1): P(> 10) is about 1e-8 per bucket
+        }
+        #expect(Set(ids).count == ids.count)
+    }
 }

@@ -21,6 +21,13 @@ public struct SwarmID: Hashable, Comparable, Sendable, CustomStringConvertible {
         hasher.combine(key.digest)
     }
 
+    public func _rawHashValue(seed: Int) -> Int {
+        KeyHash.mix(key.digest, seed: seed)
+    }
+
+    /// A digest of the text, for keys that contain IDs (`SlotKey`).
+    var digest: UInt64 { key.digest }
+
     /// The order of `rawValue` (decided by the first eight characters when they differ).
     public static func < (a: SwarmID, b: SwarmID) -> Bool {
         if a.key.asciiPrefix != b.key.asciiPrefix, a.key.isASCII, b.key.isASCII {

@@ -20,6 +20,19 @@ public struct SlotKey: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(serviceID: task.serviceID, slot: task.slot, nodeID: task.nodeID)
     }
 
+    /// One word from the service's digest, the slot and the node's digest.
+    private var digest: UInt64 {
+        (serviceID.digest &* 31 &+ UInt64(bitPattern: Int64(slot))) ^ ((nodeID?.digest ?? 0) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+
+    public func _rawHashValue(seed: Int) -> Int {
+        KeyHash.mix(digest, seed: seed)
+    }
+
     public static func < (a: SlotKey, b: SlotKey) -> Bool {
         if a.serviceID != b.serviceID { return a.serviceID < b.serviceID }
         if a.slot != b.slot { return a.slot < b.slot }
