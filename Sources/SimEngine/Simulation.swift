@@ -20,6 +20,8 @@ public final class Simulation {
     public let trace = Trace()
 
     @usableFromInline var queue = EventQueue()
+    @usableFromInline var later = LaterEvents()
+    private var moving: [QueuedEvent] = []
     @usableFromInline var slots: [EventSlot] = []
     @usableFromInline var freeSlots: [UInt32] = []
     @usableFromInline var nextSequence: UInt64 = 0
@@ -103,7 +105,9 @@ public final class Simulation {
         } else {
             slots[index].host = -1
         }
-        queue.insert(QueuedEvent(time: time.nanoseconds, sequence: nextSequence, slot: slot))
+        let event = QueuedEvent(time: time.nanoseconds, sequence: nextSequence, slot: slot)
+        later.catchUp(to: now.nanoseconds)
+        if !later.add(event) { queue.insert(event) }
         nextSequence &+= 1
         return TimerID(slot: slot, generation: slots[index].generation)
     }
@@ -122,14 +126,14 @@ public final class Simulation {
     }
 
     /// Number of events waiting in the queue (including cancelled ones not yet popped).
-    public var pendingEventCount: Int { queue.count }
+    public var pendingEventCount: Int { queue.count + later.stored }
 
     /// Runs every event due at or before `limit`, in `(time, sequence)` order, then sets
     /// the clock to `limit` (unless stopped early).
     public func run(until limit: SimInstant) {
         stopRequested = false
         var ranAtNow = false
-        while let next = queue.first, next.time <= limit.nanoseconds, !stopRequested {
+        while let next = nextEvent(), next.time <= limit.nanoseconds, !stopRequested {
             if next.time != now.nanoseconds {
                 if ranAtNow {
                     ranAtNow = false
@@ -143,6 +147,33 @@ public final class Simulation {
         }
         if ranAtNow { notifyObservers() }
         if !stopRequested && limit > now && limit != .distantFuture { now = limit }
+    }
+
+    /// The earliest pending event: the heap's first, once every bucket of later events that
+    /// could hold an earlier one has been moved into the heap.
+    @inline(__always)
+    private func nextEvent() -> QueuedEvent? {
+        while later.stored > 0 {
+            if let first = queue.first, first.time < later.boundary { return first }
+            moveNextBucketToHeap()
+        }
+        return queue.first
+    }
+
+    /// Moves the next bucket of later events into the heap; cancelled ones are dropped and
+    /// their slots freed instead.
+    private func moveNextBucketToHeap() {
+        later.takeNextBucket(into: &moving)
+        for event in moving {
+            let index = Int(event.slot)
+            if case .empty = slots[index].action {
+                slots[index].generation &+= 1
+                freeSlots.append(event.slot)
+            } else {
+                queue.insert(event)
+            }
+        }
+        later.recycle(&moving, bucketBefore: later.base)
     }
 
     /// Runs `duration` more of simulated time.
