@@ -197,7 +197,7 @@ public final class Simulation {
             let host = hosts[owner]
             if host.epoch != ownerEpoch || host.state != .up && host.state != .booting { return false }
         }
-        switch action {
+        switch consume action {
         case .empty:
             return false
         case let .handler(handler, token):

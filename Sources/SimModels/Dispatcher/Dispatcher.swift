@@ -110,12 +110,11 @@ public final class Dispatcher: EventHandler {
         case .heartbeat:
             // The session is checked and re-armed in place, through its index: one lookup, and
             // no copy of the session (which holds what every task was last sent as).
-            guard let index = sessions.index(forKey: request.nodeID), sessions.values[index].sessionID == request.sessionID else {
+            guard let index = sessions.index(forKey: request.nodeID),
+                  let next = heartbeat(&sessions.values[index], sessionID: request.sessionID, node: request.nodeID) else {
                 reply(.failed("session invalid"), to: request, proxy: proxy)
                 return
             }
-            let next = choosePeriod()
-            rearmExpiry(&sessions.values[index], node: request.nodeID, after: next * Self.gracePeriodMultiplier)
             reply(.heartbeatAccepted(period: next), to: request, proxy: proxy, sessionID: request.sessionID)
         case let .updateTaskStatus(updates):
             guard let session = validSession(request, proxy: proxy) else { return }
@@ -168,6 +167,15 @@ public final class Dispatcher: EventHandler {
             return nil
         }
         return session
+    }
+
+    /// A heartbeat on `session`: if it is the agent's current session, picks the next period
+    /// and re-arms the expiry; nil if the session ID does not match.
+    private func heartbeat(_ session: inout NodeSession, sessionID: String, node: NodeID) -> SimDuration? {
+        guard session.sessionID == sessionID else { return nil }
+        let next = choosePeriod()
+        rearmExpiry(&session, node: node, after: next * Self.gracePeriodMultiplier)
+        return next
     }
 
     /// (Re)starts the session's expiry timer. Heartbeats re-arm it every few seconds, so it goes
