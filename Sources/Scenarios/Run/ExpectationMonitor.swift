@@ -25,6 +25,8 @@ final class ExpectationMonitor {
     /// `always`, `never` and `from .. to` are judged from the moment the swarm is up (every
     /// node that joins at the start is Ready): before that there is no swarm to judge.
     var swarmIsUp = false
+    /// `swarmIsUp` as of the last check.
+    private var judgedSwarmUp = false
     /// Called when an expectation is decided (reporters print it in the timeline).
     var decided: (ExpectationResult) -> Void = { _ in }
 
@@ -45,8 +47,26 @@ final class ExpectationMonitor {
         }
     }
 
+    /// Whether `check(at: now)` could decide something even though nothing the conditions read
+    /// changed since the last check: a window opens or closes now, the swarm just came up
+    /// (`always`, `never` and windows start being judged), or some undecided condition reads
+    /// what no stamp covers.
+    func isDue(at now: SimInstant) -> Bool {
+        if swarmIsUp != judgedSwarmUp { return true }
+        for item in tracked where !item.isDecided {
+            if item.dependency == .uncovered { return true }
+            switch item.expectation.window {
+            case let .at(time), let .by(time): if now == time { return true }
+            case let .during(from, to): if now == from || now == to { return true }
+            case .atEnd, .always, .never: continue
+            }
+        }
+        return false
+    }
+
     /// Checks every undecided expectation after all events at `now`.
     func check(at now: SimInstant) {
+        judgedSwarmUp = swarmIsUp
         for index in tracked.indices where !tracked[index].isDecided {
             switch tracked[index].expectation.window {
             case let .at(time):

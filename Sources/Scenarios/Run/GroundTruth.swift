@@ -65,6 +65,19 @@ final class GroundTruth {
         Stamp(managers: world.managerStateVersion, hosts: simulation.hostStateVersion)
     }
 
+    /// Everything the observers read, as counters: managers' Raft and stores, hosts' states,
+    /// the network's cuts and every container. Equal stamps at two instants, equal answers
+    /// from every condition but MANAGER STATUS (see `ConditionDependency.uncovered`).
+    struct ObservedStamp: Equatable {
+        var truth: Stamp
+        var topology: Int
+        var containers: Int
+    }
+
+    var observedStamp: ObservedStamp {
+        ObservedStamp(truth: stamp, topology: network.topologyVersion, containers: world.containerStateVersion)
+    }
+
     /// Which links are cut: bumped by every partition, isolation, drop and heal.
     var topologyVersion: Int { network.topologyVersion }
 

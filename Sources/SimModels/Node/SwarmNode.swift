@@ -61,6 +61,7 @@ public final class SwarmNode: HostSoftware {
         self.description = description
         self.initialLabels = labels.sorted { $0.key < $1.key }
         runtime = ContainerRuntime(simulation: world.simulation, host: host)
+        runtime.onStateChange = { [unowned world] in world.noteContainerStateChange() }
         random = world.simulation.stream(named: "node/\(host.name)/\(host.epoch)")
         identity = host.disk.get(NodeIdentity.diskKey) as? NodeIdentity
     }

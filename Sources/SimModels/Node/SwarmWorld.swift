@@ -21,6 +21,14 @@ public final class SwarmWorld {
         managerStateVersion &+= 1
     }
 
+    /// Bumped whenever a container on any node is created, changes state or is forgotten.
+    public private(set) var containerStateVersion = 0
+
+    /// Records that some container changed.
+    func noteContainerStateChange() {
+        containerStateVersion &+= 1
+    }
+
     /// A safety checker watching every manager's Raft, if any.
     public weak var raftObserver: RaftObserver?
 

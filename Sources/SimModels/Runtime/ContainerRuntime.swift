@@ -20,8 +20,13 @@ public final class ContainerRuntime {
     private var images: Set<String>
     private var pulling: [String: [(Result<Void, Failure>) -> Void]] = [:]
     private var containers: [String: Container] = [:] {
-        didSet { stateVersion &+= 1 }
+        didSet {
+            stateVersion &+= 1
+            onStateChange?()
+        }
     }
+    /// Called whenever `stateVersion` moves (the node tells its world).
+    var onStateChange: (() -> Void)?
     /// Bumped whenever a container is created, changes state or is forgotten: observers
     /// recount running containers only when it moved. (A new runtime, built at each boot,
     /// starts again from zero; observers pair this with the hosts' state version.)
