@@ -102,4 +102,22 @@ import SimEngine
         #expect(ready.passed && ready.decidedAt == SimInstant.zero + .seconds(19))
         #expect(result.expectations[3].decidedAt == SimInstant.zero + .seconds(90))
     }
+
+    /// Windows that open at a quiet instant (nothing the condition reads changes then) are still
+    /// judged at that instant: a condition already false when the window opens fails right then.
+    @Test func windowsOpeningAtQuietInstantsAreJudgedThen() throws {
+        let source = Self.cluster + """
+          - from 33s to 36s: node w1 is active
+          - at 33500ms: leader is w2
+          - by 34s: node w1 is down
+
+        """
+        let (result, _) = try #require(ScenarioTestSupport.run(source))
+        let window = result.expectations[0]
+        #expect(!window.passed && window.decidedAt == SimInstant.zero + .seconds(33), "\(window.decidedAt)")
+        let at = result.expectations[1]
+        #expect(!at.passed && at.decidedAt == SimInstant.zero + .milliseconds(33500), "\(at.decidedAt)")
+        let by = result.expectations[2]
+        #expect(!by.passed && by.decidedAt == SimInstant.zero + .seconds(34), "\(by.decidedAt)")
+    }
 }
