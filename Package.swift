@@ -18,7 +18,14 @@ let package = Package(
         .target(name: "SimEngine", swiftSettings: simulatedWorld),
         .target(name: "SimModels", dependencies: ["SimEngine"], swiftSettings: simulatedWorld),
         .target(name: "Scenarios", dependencies: ["SimEngine", "SimModels"], swiftSettings: simulatedWorld),
-        .executableTarget(name: "simrun", dependencies: ["Scenarios", "SimModels", "SimEngine"]),
+        .executableTarget(
+            name: "simrun", dependencies: ["Scenarios", "SimModels", "SimEngine"],
+            // Release builds link the Swift runtime statically: every retain and release is then
+            // a direct call instead of one through the dynamic linker's table (`check --seeds`
+            // runs about 10% faster), and the binary runs on a machine without the toolchain.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+        ),
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"]),
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels", "SimEngine"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SimModels", "SimEngine"], exclude: ["Fixtures", "LoaderFixtures", "Golden"]),
