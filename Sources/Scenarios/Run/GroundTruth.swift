@@ -251,19 +251,15 @@ final class GroundTruth {
     }
 
     /// What the container counts depend on: which hosts are up (a boot builds a new runtime)
-    /// and every live runtime's state version. Equal stamps, equal counts.
+    /// and every change to any container. Equal stamps, equal counts.
     struct ContainersStamp: Equatable {
         var hosts: Int
         var runtimes: Int
     }
 
-    /// - Complexity: O(machines)
+    /// - Complexity: O(1)
     var containersStamp: ContainersStamp {
-        var runtimes = 0
-        for index in cluster.machines.indices {
-            if let node = cluster.node(at: index) { runtimes &+= node.runtime.stateVersion }
-        }
-        return ContainersStamp(hosts: simulation.hostStateVersion, runtimes: runtimes)
+        ContainersStamp(hosts: simulation.hostStateVersion, runtimes: world.containerStateVersion)
     }
 
     /// Containers running on the named host (zero if it is down), optionally of one service.

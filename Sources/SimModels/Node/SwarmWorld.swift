@@ -21,7 +21,8 @@ public final class SwarmWorld {
         managerStateVersion &+= 1
     }
 
-    /// Bumped whenever a container on any node is created, changes state or is forgotten.
+    /// Bumped whenever a container on any node is created, changes state or is forgotten:
+    /// observers recount running containers only when it moved.
     public private(set) var containerStateVersion = 0
 
     /// Records that some container changed.

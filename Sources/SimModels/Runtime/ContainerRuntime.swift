@@ -20,17 +20,11 @@ public final class ContainerRuntime {
     private var images: Set<String>
     private var pulling: [String: [(Result<Void, Failure>) -> Void]] = [:]
     private var containers: [String: Container] = [:] {
-        didSet {
-            stateVersion &+= 1
-            onStateChange?()
-        }
+        didSet { onStateChange?() }
     }
-    /// Called whenever `stateVersion` moves (the node tells its world).
+    /// Called whenever a container is created, changes state or is forgotten (the node bumps
+    /// its world's `containerStateVersion`, so observers recount containers only then).
     var onStateChange: (() -> Void)?
-    /// Bumped whenever a container is created, changes state or is forgotten: observers
-    /// recount running containers only when it moved. (A new runtime, built at each boot,
-    /// starts again from zero; observers pair this with the hosts' state version.)
-    public private(set) var stateVersion = 0
     private var timers: [String: TimerID] = [:]
     /// Set by the `fail NODE image-pull` fault until `heal`.
     public var pullsFail = false
