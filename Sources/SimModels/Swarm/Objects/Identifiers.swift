@@ -54,14 +54,13 @@ public struct SwarmID: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+    private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     /// A fresh 25-character ID from `random`.
     public static func generate(using random: inout RandomStream) -> SwarmID {
-        var text = ""
-        text.reserveCapacity(25)
-        for _ in 0..<25 { text.append(alphabet[random.nextInt(below: alphabet.count)]) }
-        return SwarmID(text)
+        var bytes = [UInt8](repeating: 0, count: 25)
+        for index in bytes.indices { bytes[index] = alphabet[random.nextInt(below: alphabet.count)] }
+        return SwarmID(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The first 12 characters, as `docker node ls` and `docker service ps` print IDs.

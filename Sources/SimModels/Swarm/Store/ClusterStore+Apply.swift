@@ -221,6 +221,8 @@ extension ClusterStore {
     }
 
     mutating func indexTask(old: TaskObject?, new: TaskObject?) {
+        // Both versions add the same to their node's usage: leave it alone.
+        let sameUsage = old.flatMap { old in new.map { Self.usesNodeAlike(old, $0) } } ?? false
         if let old {
             if new == nil || old.serviceID != new!.serviceID {
                 tasksByService[old.serviceID]?.remove(old.id)
@@ -237,7 +239,7 @@ extension ClusterStore {
             }
             if old.status.state == .new { newTaskIDs.remove(old.id) }
             if old.status.state == .pending { pendingTaskIDs.remove(old.id) }
-            if Self.consumesNode(old) && !(new.map { Self.usesNodeAlike(old, $0) } ?? false) { addUsage(of: old, sign: -1) }
+            if Self.consumesNode(old) && !sameUsage { addUsage(of: old, sign: -1) }
         }
         if let new {
             if old == nil || old!.serviceID != new.serviceID {
@@ -256,7 +258,7 @@ extension ClusterStore {
             }
             if new.status.state == .new { newTaskIDs.insert(new.id) }
             if new.status.state == .pending { pendingTaskIDs.insert(new.id) }
-            if Self.consumesNode(new) && !(old.map { Self.usesNodeAlike($0, new) } ?? false) { addUsage(of: new, sign: 1) }
+            if Self.consumesNode(new) && !sameUsage { addUsage(of: new, sign: 1) }
         }
     }
 
