@@ -1,6 +1,13 @@
 /// Receives trace events: a reporter, an expectation monitor, a digest.
 public protocol TraceSink: AnyObject {
     func record(_ event: TraceEvent)
+    /// Whether the sink reads events' texts (true unless it says otherwise). When no sink
+    /// does, as in `simrun check` and the benchmarks, emitters skip building them.
+    var readsText: Bool { get }
+}
+
+extension TraceSink {
+    public var readsText: Bool { true }
 }
 
 /// The run's trace: models emit structured events; sinks consume them. Models never print.
@@ -9,9 +16,12 @@ public final class Trace {
 
     /// True if some sink listens; models may skip building expensive texts otherwise.
     public var isEnabled: Bool { !sinks.isEmpty }
+    /// True if some sink reads events' texts.
+    public private(set) var textIsRead = false
 
     public func add(_ sink: TraceSink) {
         sinks.append(sink)
+        textIsRead = textIsRead || sink.readsText
     }
 
     /// Hands an event to every sink, in the order they were added.
@@ -21,10 +31,11 @@ public final class Trace {
 }
 
 extension Simulation {
-    /// Emits a trace event stamped with the current time. The text is built only if a sink listens.
+    /// Emits a trace event stamped with the current time. The event is built only if a sink
+    /// listens, and its text only if a sink reads texts.
     public func emit(node: String, component: String, kind: String, _ text: @autoclosure () -> String, fields: @autoclosure () -> [TraceField] = []) {
         guard trace.isEnabled else { return }
-        trace.emit(TraceEvent(time: now, node: node, component: component, kind: kind, text: text(), fields: fields()))
+        trace.emit(TraceEvent(time: now, node: node, component: component, kind: kind, text: trace.textIsRead ? text() : "", fields: fields()))
     }
 }
 

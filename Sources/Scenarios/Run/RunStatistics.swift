@@ -14,6 +14,9 @@ final class RunStatistics: TraceSink {
     private var leaderNow = false
     private var quorumNow = true
 
+    /// Only kinds and fields are read.
+    var readsText: Bool { false }
+
     func record(_ event: TraceEvent) {
         switch event.kind {
         case "raft.leader":
