@@ -210,4 +210,13 @@ struct RaftMembershipTests {
         #expect(net[2].isRemoved)
         #expect(net[1].isLeader && net[1].membership.ids == [1])
     }
+
+    /// Outcomes read as Swift's default printing of the cases would (what event texts said
+    /// before they had a description of their own).
+    @Test func changeOutcomesPrintAsTheirCases() {
+        #expect("\(RaftMembership.ChangeOutcome.added)" == "added")
+        #expect("\(RaftMembership.ChangeOutcome.removed)" == "removed")
+        #expect("\(RaftMembership.ChangeOutcome.updated)" == "updated")
+        #expect("\(RaftMembership.ChangeOutcome.ignored("2 was \"removed\""))" == #"ignored("2 was \"removed\"")"#)
+    }
 }

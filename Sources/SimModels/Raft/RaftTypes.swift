@@ -126,10 +126,20 @@ public struct RaftMembership: Equatable, Sendable {
     public func address(of id: RaftNodeID) -> String? { members.first { $0.id == id }?.address }
 
     /// What applying a change did.
-    public enum ChangeOutcome: Equatable, Sendable {
+    public enum ChangeOutcome: Equatable, Sendable, CustomStringConvertible {
         case added, removed, updated
         /// The change was a no-op, with the reason (e.g. the id had been removed before).
         case ignored(String)
+
+        /// As Swift prints the case (`added`, `ignored("…")`), without going through reflection.
+        public var description: String {
+            switch self {
+            case .added: "added"
+            case .removed: "removed"
+            case .updated: "updated"
+            case let .ignored(reason): "ignored(\(String(reflecting: reason)))"
+            }
+        }
     }
 
     /// Applies one change. Removed ids never come back; adding a present member
