@@ -36,8 +36,8 @@ public final class LeaderRuntime {
             simulation: manager.simulation, host: manager.host,
             heartbeatPeriod: manager.store.cluster?.heartbeatPeriod ?? manager.world.heartbeatPeriod,
             store: { [unowned manager] in manager.store },
-            send: { [unowned manager] message, destination in
-                manager.simulation.network.send(message, from: manager.host.id, to: destination)
+            send: { [network = manager.simulation.network, id = manager.host.id] message, destination in
+                network.send(message, from: id, to: destination)
             },
             managerHosts: { [unowned manager] in manager.memberHosts },
             propose: { [unowned manager] writes, completion in

@@ -21,7 +21,7 @@ extension ManagerNode {
     func handle(_ request: ManagerRequest, origin: HostID, proxy: HostID?, deadline: SimInstant? = nil) {
         guard !isStopped else { return }
         if let runtime = leaderRuntime {
-            runtime.handle(request, origin: origin, proxy: proxy ?? host.id)
+            runtime.handle(request, origin: origin, proxy: proxy ?? hostID)
             return
         }
         if let proxy {
@@ -29,21 +29,21 @@ extension ManagerNode {
             answer(request, failure: "rpc error: code = Unavailable desc = this node is not the leader", origin: origin, proxy: proxy)
             return
         }
-        if let leader = leaderHost, leader != host.id {
-            simulation.network.send(SwarmMessage.proxied(request, origin: origin, proxy: host.id), from: host.id, to: leader)
+        if let leader = leaderHost, leader != hostID {
+            simulation.network.send(SwarmMessage.proxied(request, origin: origin, proxy: hostID), from: hostID, to: leader)
             return
         }
         // Only a call that arrives after too long without a leader fails at once; one already
         // polling goes on until its deadline (LeaderConn does not look again).
-        if leaderHost == host.id || deadline != nil || !raft.node.hasBeenLeaderlessTooLong {
+        if leaderHost == hostID || deadline != nil || !raft.node.hasBeenLeaderlessTooLong {
             let deadline = deadline ?? simulation.now + Self.pollDeadline(for: request)
             guard simulation.now + .seconds(1) < deadline else { return }  // the caller has given up
-            simulation.schedule(after: .seconds(1), host: host.id) { [weak self] in
+            simulation.schedule(after: .seconds(1), host: hostID) { [weak self] in
                 self?.handle(request, origin: origin, proxy: nil, deadline: deadline)
             }
             return
         }
-        answer(request, failure: ManagerNode.noLeaderMessage, origin: origin, proxy: host.id)
+        answer(request, failure: ManagerNode.noLeaderMessage, origin: origin, proxy: hostID)
     }
 
     /// SwarmKit's `lostQuorumMessage`, as the gRPC status dockerd passes on (code Unknown).
@@ -51,16 +51,16 @@ extension ManagerNode {
 
     /// Sends a reply to `origin`, through `proxy` unless this manager is the proxy.
     func route(_ reply: ManagerReply, origin: HostID, proxy: HostID) {
-        if proxy == host.id {
-            simulation.network.send(SwarmMessage.reply(reply), from: host.id, to: origin)
+        if proxy == hostID {
+            simulation.network.send(SwarmMessage.reply(reply), from: hostID, to: origin)
         } else {
-            simulation.network.send(SwarmMessage.relay(reply, origin: origin), from: host.id, to: proxy)
+            simulation.network.send(SwarmMessage.relay(reply, origin: origin), from: hostID, to: proxy)
         }
     }
 
     /// Relays the leader's answer to the client that asked this manager.
     func relay(_ reply: ManagerReply, origin: HostID) {
-        simulation.network.send(SwarmMessage.reply(reply), from: host.id, to: origin)
+        simulation.network.send(SwarmMessage.reply(reply), from: hostID, to: origin)
     }
 
     func answer(_ request: ManagerRequest, failure: String, origin: HostID, proxy: HostID) {

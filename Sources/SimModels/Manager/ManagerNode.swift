@@ -17,6 +17,8 @@ public final class ManagerNode {
     let world: SwarmWorld
     var simulation: Simulation { world.simulation }
     var host: Host { node.host }
+    /// `host.id`, kept: most messages are sent from here, and reaching the host goes through the node.
+    let hostID: HostID
     /// Where each peer's messages came from (the connection they arrived on).
     private var peerHosts: [RaftNodeID: HostID] = [:]
     private var pending: [RaftIndex: (term: RaftTerm, completion: (Bool) -> Void)] = [:]
@@ -43,6 +45,7 @@ public final class ManagerNode {
     init(node: SwarmNode, raftNode: RaftNode<StoreProposal, ClusterStore>, recovered: Bool) {
         self.node = node
         self.world = node.world
+        self.hostID = node.host.id
         self.raftID = raftNode.id
         lastTracedTerm = raftNode.term
         replayedThrough = recovered ? raftNode.commitIndex : 0
@@ -98,7 +101,7 @@ public final class ManagerNode {
     /// The host of the leader this manager knows of, if any.
     public var leaderHost: HostID? {
         guard let leader = raft.node.leaderID else { return nil }
-        if leader == raftID { return host.id }
+        if leader == raftID { return hostID }
         return raft.node.membership.address(of: leader).flatMap { world.host(at: $0) } ?? peerHosts[leader]
     }
 
@@ -132,7 +135,7 @@ public final class ManagerNode {
         let destination = raft.node.membership.address(of: message.to).flatMap { world.host(at: $0) }
             ?? peerHosts[message.to] ?? addressOfRemoved(message.to).flatMap { world.host(at: $0) }
         guard let destination else { return }
-        simulation.network.send(SwarmMessage.raft(message), from: host.id, to: destination)
+        simulation.network.send(SwarmMessage.raft(message), from: hostID, to: destination)
     }
 
     /// Messages to a member just removed still need an address (to tell it it was removed).

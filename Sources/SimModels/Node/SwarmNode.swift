@@ -104,8 +104,10 @@ public final class SwarmNode: HostSoftware {
         let managers = identity.managers.compactMap { world.host(at: $0) }
         let configuration = Agent.Configuration(nodeID: identity.nodeID, description: description,
                                                 localManager: manager == nil ? nil : host.id, initialManagers: managers)
-        let agent = Agent(configuration: configuration, simulation: simulation, host: host, runtime: runtime) { [unowned self] message, destination in
-            self.simulation.network.send(message, from: self.host.id, to: destination)
+        // The network and this host's ID, not the node: nothing to look up per message.
+        let agent = Agent(configuration: configuration, simulation: simulation, host: host, runtime: runtime) {
+            [network = simulation.network, id = host.id] message, destination in
+            network.send(message, from: id, to: destination)
         }
         agent.onNodeObject = { [unowned self] node in self.nodeObjectReceived(node) }
         self.agent = agent
