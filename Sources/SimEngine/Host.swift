@@ -40,7 +40,7 @@ public final class Host {
     public var bootDelay: SimDuration = .seconds(1)
 
     unowned let simulation: Simulation
-    private let makeSoftware: (Host) -> HostSoftware?
+    private var makeSoftware: (Host) -> HostSoftware?
 
     init(id: HostID, name: String, simulation: Simulation, makeSoftware: @escaping (Host) -> HostSoftware?) {
         self.id = id
@@ -79,6 +79,13 @@ public final class Host {
         state = .crashed
         software = nil
         disk.loseUnsyncedWrites()
+    }
+
+    /// Drops the software, and what builds it, without a state change (the run is over, see
+    /// `Simulation.tearDown`).
+    func tearDown() {
+        software = nil
+        makeSoftware = { _ in nil }
     }
 
     /// Shuts the host down cleanly: pending writes reach the disk, then it stops.

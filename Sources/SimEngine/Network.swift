@@ -96,6 +96,12 @@ public final class Network: EventHandler {
         return last
     }
 
+    /// Forgets every message in flight (the run is over, see `Simulation.tearDown`).
+    func dropInFlight() {
+        inFlight.removeAll()
+        freeInFlight.removeAll()
+    }
+
     /// Delivery of the in-flight message `token`.
     public func handleEvent(token: Int) {
         guard let record = inFlight[token].take() else { return }  // moved out, not copied

@@ -176,6 +176,20 @@ public final class Simulation {
         later.recycle(&moving, bucketBefore: later.base)
     }
 
+    /// Ends the run for good: drops every pending event, observer and trace sink, every message
+    /// in flight and every host's software. Models and the simulation hold each other (software,
+    /// scheduled closures, observers all lead back here), so a finished run frees its world only
+    /// once these links are cut: without this, `check --seeds 1..1000` kept every world alive.
+    public func tearDown() {
+        instantObservers.removeAll()
+        for index in slots.indices { slots[index].action = .empty }
+        queue = EventQueue()
+        later = LaterEvents()
+        trace.removeAllSinks()
+        network.dropInFlight()
+        for host in hosts { host.tearDown() }
+    }
+
     /// Runs `duration` more of simulated time.
     public func run(for duration: SimDuration) {
         run(until: now + duration)

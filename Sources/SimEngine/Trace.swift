@@ -24,6 +24,11 @@ public final class Trace {
         textIsRead = textIsRead || sink.readsText
     }
 
+    func removeAllSinks() {
+        sinks.removeAll()
+        textIsRead = false
+    }
+
     /// Hands an event to every sink, in the order they were added.
     public func emit(_ event: TraceEvent) {
         for sink in sinks { sink.record(event) }

@@ -78,6 +78,7 @@ public enum ScenarioRunner {
             services: serviceLines(truth), tasksRescheduled: statistics.tasksRescheduled,
             messagesSent: simulation.network.sent, messagesDropped: simulation.network.dropped,
             events: simulation.eventsProcessed)
+        simulation.tearDown()  // frees the run's world (its parts hold each other)
         return RunResult(expectations: results, failures: failures, summary: summary)
     }
 

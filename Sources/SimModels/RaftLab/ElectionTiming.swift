@@ -7,6 +7,7 @@ public enum ElectionTiming {
                                limit: SimDuration = .seconds(120)) -> SimDuration? {
         let lab = RaftLabCluster(seed: seed, managers: managers, config: config)
         let sim = lab.simulation
+        defer { sim.tearDown() }  // frees the run's world
         var first: String?
         while first == nil && sim.now < SimInstant.zero + limit {
             sim.run(for: .milliseconds(100))

@@ -34,6 +34,7 @@ public struct RaftFaultSweep {
     public func run(seed: UInt64, managers: Int) -> Outcome {
         let lab = RaftLabCluster(seed: seed, managers: managers, network: LinkParameters(latency: .milliseconds(1), jitter: .milliseconds(1)))
         let sim = lab.simulation
+        defer { sim.tearDown() }  // frees the run's world
         let checker = RaftLabChecker(lab: lab)
         sim.afterEachInstant { _ in checker.check() }
         var random = sim.stream(named: "sweep")
