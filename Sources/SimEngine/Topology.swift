@@ -24,7 +24,7 @@ struct Topology {
 }
 
 /// A directed link.
-struct LinkKey: Hashable {
+struct LinkKey: DigestHashable {
     var from: Int32
     var to: Int32
 
@@ -34,13 +34,5 @@ struct LinkKey: Hashable {
     }
 
     /// Both ends as one word.
-    var word: UInt64 { UInt64(UInt32(bitPattern: from)) << 32 | UInt64(UInt32(bitPattern: to)) }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(word)
-    }
-
-    func _rawHashValue(seed: Int) -> Int {
-        KeyHash.mix(word, seed: seed)
-    }
+    var hashDigest: UInt64 { UInt64(UInt32(bitPattern: from)) << 32 | UInt64(UInt32(bitPattern: to)) }
 }

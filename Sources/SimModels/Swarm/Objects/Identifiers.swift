@@ -2,7 +2,7 @@ import SimEngine
 
 /// A Swarm object ID: 25 lowercase alphanumeric characters, like SwarmKit's `identity.NewID()`,
 /// drawn from a seeded stream so that a run's IDs depend only on its seed.
-public struct SwarmID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SwarmID: DigestHashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
     /// Computed once from `rawValue`: IDs key most of the store's and the dispatcher's
     /// dictionaries, and hashing or comparing 25 characters on every lookup dominated them.
@@ -17,16 +17,8 @@ public struct SwarmID: Hashable, Comparable, Sendable, CustomStringConvertible {
         a.key.digest == b.key.digest && a.rawValue == b.rawValue
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(key.digest)
-    }
-
-    public func _rawHashValue(seed: Int) -> Int {
-        KeyHash.mix(key.digest, seed: seed)
-    }
-
-    /// A digest of the text, for keys that contain IDs (`SlotKey`).
-    var digest: UInt64 { key.digest }
+    /// A digest of the whole text (keys that contain IDs, like `SlotKey`, build theirs from it).
+    public var hashDigest: UInt64 { key.digest }
 
     /// The order of `rawValue` (decided by the first eight characters when they differ).
     public static func < (a: SwarmID, b: SwarmID) -> Bool {

@@ -2,7 +2,7 @@ import SimEngine
 
 /// A replicated slot: (service, slot number) for a replicated task, (service, node) for a
 /// global one. SwarmKit's `instanceTuple` / `SlotTuple`.
-public struct SlotKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SlotKey: DigestHashable, Comparable, Sendable, CustomStringConvertible {
     public var serviceID: ServiceID
     /// 1-based for replicated tasks; 0 for global tasks.
     public var slot: Int
@@ -21,16 +21,8 @@ public struct SlotKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// One word from the service's digest, the slot and the node's digest.
-    private var digest: UInt64 {
-        (serviceID.digest &* 31 &+ UInt64(bitPattern: Int64(slot))) ^ ((nodeID?.digest ?? 0) &* 0x9E37_79B9_7F4A_7C15)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(digest)
-    }
-
-    public func _rawHashValue(seed: Int) -> Int {
-        KeyHash.mix(digest, seed: seed)
+    public var hashDigest: UInt64 {
+        (serviceID.hashDigest &* 31 &+ UInt64(bitPattern: Int64(slot))) ^ ((nodeID?.hashDigest ?? 0) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     public static func < (a: SlotKey, b: SlotKey) -> Bool {
