@@ -54,9 +54,9 @@ struct LaterEvents {
         stored -= taken.count
     }
 
-    /// Gives back an emptied array, to keep its capacity for the bucket.
+    /// Gives the bucket just taken its array back, emptied, to keep its capacity.
     @inlinable
-    mutating func recycle(_ array: inout [QueuedEvent], bucketBefore base: Int64) {
+    mutating func recycle(_ array: inout [QueuedEvent]) {
         array.removeAll(keepingCapacity: true)
         swap(&array, &buckets[Int((base - 1) % Self.count)])
     }

@@ -173,7 +173,7 @@ public final class Simulation {
                 queue.insert(event)
             }
         }
-        later.recycle(&moving, bucketBefore: later.base)
+        later.recycle(&moving)
     }
 
     /// Ends the run for good: drops every pending event, observer and trace sink, every message
