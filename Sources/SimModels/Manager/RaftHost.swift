@@ -46,7 +46,8 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     private let host: Host
     private let tickInterval: SimDuration
     private let callbacks: Callbacks
-    /// Called whenever the node hands over a ready: its state changed (for observers' caches).
+    /// Called whenever the node hands over a ready that changes its state (for observers'
+    /// caches); a ready that only carries messages and trace events does not.
     public var onReady: (() -> Void)?
     /// A ready is being persisted or handed over.
     private var busy = false
@@ -129,7 +130,7 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     public func processReady() {
         guard !busy, !stopped, let ready = node.takeReady() else { return }
         busy = true
-        onReady?()
+        if ready.changesState { onReady?() }
         if persist(ready) {
             // Held strongly, not weakly: a weak reference would give every RaftHost a side
             // table and slow down each of its retains. The sync dies with the host's

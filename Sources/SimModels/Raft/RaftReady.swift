@@ -38,4 +38,12 @@ public struct RaftReady<Command: Equatable & Sendable, AppState: Sendable>: Send
     public var events: [RaftEvent] = []
 
     public init() {}
+
+    /// Whether handing this ready over changes the node's observable state: its term, vote,
+    /// commit, role or leader, log, snapshot or applied index. A ready with only messages
+    /// (a heartbeat and its answer) leaves all of them as they were.
+    public var changesState: Bool {
+        hardState != nil || overwriteFrom != nil || !entries.isEmpty || snapshot != nil
+            || !committedEntries.isEmpty || softState != nil
+    }
 }
