@@ -134,7 +134,7 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
     /// `committed[i - 1]` is the entry committed at index `i`, once known.
     private var committed: [Committed?] = []
     private var known: [IndexTerm: Known] = [:]
-    private var tracks: [RaftNodeID: NodeTrack] = [:]
+    private var tracks = RaftPeerTable<NodeTrack>()
     private var reportedKeys: Set<String> = []
     /// Every violation found so far, in the order found.
     public private(set) var violations: [RaftViolation] = []

@@ -36,15 +36,17 @@ extension RaftNode {
         modifyLeaderState { state in
             // Order does not matter here: each record is updated on its own.
             for peer in state.progress.keys {
-                state.progress[peer]!.ticksSinceHeard += 1
-                if case .snapshot(let pending, let elapsed) = state.progress[peer]!.state {
-                    // etcd waits for the transport's ReportSnapshot. A simulated
-                    // network may lose the snapshot silently, so after an election
-                    // timeout we treat it as failed and probe again.
-                    if elapsed + 1 >= electionTick {
-                        state.progress[peer]!.abortSnapshot()
-                    } else {
-                        state.progress[peer]!.state = .snapshot(pendingIndex: pending, elapsedTicks: elapsed + 1)
+                state.progress.modify(peer) { progress in
+                    progress.ticksSinceHeard += 1
+                    if case .snapshot(let pending, let elapsed) = progress.state {
+                        // etcd waits for the transport's ReportSnapshot. A simulated
+                        // network may lose the snapshot silently, so after an election
+                        // timeout we treat it as failed and probe again.
+                        if elapsed + 1 >= electionTick {
+                            progress.abortSnapshot()
+                        } else {
+                            progress.state = .snapshot(pendingIndex: pending, elapsedTicks: elapsed + 1)
+                        }
                     }
                 }
             }
@@ -81,7 +83,7 @@ extension RaftNode {
         let me = id
         modifyLeaderState { state in
             for peer in state.progress.keys where peer != me {
-                state.progress[peer]!.recentActive = false
+                state.progress.modify(peer) { $0.recentActive = false }
             }
         }
     }

@@ -136,7 +136,7 @@ public struct RaftNode<Command: Equatable & Sendable, AppState: Sendable>: Senda
     /// The leader's view of every other voter, sorted by id; empty unless leader.
     public var peers: [RaftPeerStatus] {
         guard case .leader(let state) = role else { return [] }
-        return state.progress.keys.sorted().compactMap { peer in
+        return state.progress.keys.compactMap { peer in
             guard peer != id, let progress = state.progress[peer] else { return nil }
             return RaftPeerStatus(id: peer, match: progress.match, next: progress.next, state: progress.state,
                                   recentActive: progress.recentActive, ticksSinceHeard: progress.ticksSinceHeard)
@@ -213,7 +213,7 @@ public struct RaftNode<Command: Equatable & Sendable, AppState: Sendable>: Senda
         reset(term: term)
         leaderID = id
         let last = log.lastIndex
-        var progress: [RaftNodeID: RaftProgress] = [:]
+        var progress = RaftPeerTable<RaftProgress>()
         for member in membership.ids {
             progress[member] = RaftProgress(match: 0, next: last + 1, recentActive: false)
         }

@@ -209,14 +209,14 @@ public struct RaftProgress: Equatable, Sendable {
 /// What only a leader has.
 public struct RaftLeaderState: Sendable {
     /// One record per voter, the leader included.
-    public internal(set) var progress: [RaftNodeID: RaftProgress]
+    public internal(set) var progress: RaftPeerTable<RaftProgress>
     /// The member leadership is being handed to, if a transfer is under way.
     public internal(set) var leadTransferee: RaftNodeID?
     /// The index of the last configuration entry proposed: no other may be
     /// proposed until it is applied.
     public internal(set) var pendingConfIndex: RaftIndex
 
-    init(progress: [RaftNodeID: RaftProgress], pendingConfIndex: RaftIndex) {
+    init(progress: RaftPeerTable<RaftProgress>, pendingConfIndex: RaftIndex) {
         self.progress = progress
         self.leadTransferee = nil
         self.pendingConfIndex = pendingConfIndex
