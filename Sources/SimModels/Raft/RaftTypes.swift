@@ -226,20 +226,45 @@ public struct RaftSnapshotMetadata: Equatable, Sendable {
 }
 
 /// The application's state as of `metadata.index`, opaque to Raft.
+///
+/// A value, kept in one shared immutable box: readies, messages and disks that carry a
+/// snapshot copy a reference instead of the whole application state.
 public struct RaftSnapshot<AppState: Sendable>: Sendable {
-    public var metadata: RaftSnapshotMetadata
-    public var state: AppState
+    private final class Contents: Sendable {
+        let metadata: RaftSnapshotMetadata
+        let state: AppState
+
+        init(metadata: RaftSnapshotMetadata, state: AppState) {
+            self.metadata = metadata
+            self.state = state
+        }
+    }
+
+    private var contents: Contents
 
     public init(metadata: RaftSnapshotMetadata, state: AppState) {
-        self.metadata = metadata
-        self.state = state
+        contents = Contents(metadata: metadata, state: state)
+    }
+
+    public var metadata: RaftSnapshotMetadata {
+        get { contents.metadata }
+        set { contents = Contents(metadata: newValue, state: contents.state) }
+    }
+
+    public var state: AppState {
+        get { contents.state }
+        set { contents = Contents(metadata: contents.metadata, state: newValue) }
     }
 
     public var index: RaftIndex { metadata.index }
     public var term: RaftTerm { metadata.term }
 }
 
-extension RaftSnapshot: Equatable where AppState: Equatable {}
+extension RaftSnapshot: Equatable where AppState: Equatable {
+    public static func == (a: RaftSnapshot, b: RaftSnapshot) -> Bool {
+        a.contents === b.contents || (a.metadata == b.metadata && a.state == b.state)
+    }
+}
 
 /// Everything a node keeps on disk: what `RaftNode.init(id:config:persisted:random:)`
 /// restarts from. `persist(_:)` applies a `RaftReady` to it, so a host can use it
