@@ -76,31 +76,96 @@ public struct NodeUsage: Equatable, Sendable {
 ///
 /// Accessors that return several objects return them in a documented, deterministic order.
 public struct ClusterStore: Equatable, Sendable {
-    public internal(set) var cluster: ClusterObject?
-    public internal(set) var nodes: [NodeID: NodeObject] = [:]
-    public internal(set) var services: [ServiceID: ServiceObject] = [:]
-    public internal(set) var tasks: [TaskID: TaskObject] = [:]
-    public internal(set) var networks: [NetworkID: NetworkObject] = [:]
+    /// Everything below lives in one copy-on-write box: copying a store (a snapshot, the
+    /// dispatcher's view, an observer's look) retains one reference instead of every table.
+    private var storage = Storage()
+
+    /// The box, copied first if another store shares it.
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        return storage
+    }
+
+    public static func == (a: ClusterStore, b: ClusterStore) -> Bool {
+        a.storage == b.storage
+    }
+
+    public internal(set) var cluster: ClusterObject? {
+        get { storage.cluster }
+        _modify { yield &uniqueStorage().cluster }
+    }
+    public internal(set) var nodes: [NodeID: NodeObject] {
+        get { storage.nodes }
+        _modify { yield &uniqueStorage().nodes }
+    }
+    public internal(set) var services: [ServiceID: ServiceObject] {
+        get { storage.services }
+        _modify { yield &uniqueStorage().services }
+    }
+    public internal(set) var tasks: [TaskID: TaskObject] {
+        get { storage.tasks }
+        _modify { yield &uniqueStorage().tasks }
+    }
+    public internal(set) var networks: [NetworkID: NetworkObject] {
+        get { storage.networks }
+        _modify { yield &uniqueStorage().networks }
+    }
 
     // MARK: Indexes (derived; rebuilt identically on every manager by applying the same actions)
 
-    var tasksByService: [ServiceID: Set<TaskID>] = [:]
-    var tasksByNode: [NodeID: Set<TaskID>] = [:]
+    var tasksByService: [ServiceID: Set<TaskID>] {
+        get { storage.tasksByService }
+        _modify { yield &uniqueStorage().tasksByService }
+    }
+    var tasksByNode: [NodeID: Set<TaskID>] {
+        get { storage.tasksByNode }
+        _modify { yield &uniqueStorage().tasksByNode }
+    }
     /// Task IDs of each slot in creation order.
-    var tasksBySlot: [SlotKey: [TaskID]] = [:]
+    var tasksBySlot: [SlotKey: [TaskID]] {
+        get { storage.tasksBySlot }
+        _modify { yield &uniqueStorage().tasksBySlot }
+    }
     /// Creation order of tasks and networks (an apply counter, identical on every manager).
-    var taskSequence: [TaskID: UInt64] = [:]
-    var networkSequence: [NetworkID: UInt64] = [:]
-    var nextSequence: UInt64 = 1
-    var serviceIDsByName: [String: ServiceID] = [:]
-    var networkIDsByName: [String: NetworkID] = [:]
-    var usageByNode: [NodeID: NodeUsage] = [:]
+    var taskSequence: [TaskID: UInt64] {
+        get { storage.taskSequence }
+        _modify { yield &uniqueStorage().taskSequence }
+    }
+    var networkSequence: [NetworkID: UInt64] {
+        get { storage.networkSequence }
+        _modify { yield &uniqueStorage().networkSequence }
+    }
+    var nextSequence: UInt64 {
+        get { storage.nextSequence }
+        _modify { yield &uniqueStorage().nextSequence }
+    }
+    var serviceIDsByName: [String: ServiceID] {
+        get { storage.serviceIDsByName }
+        _modify { yield &uniqueStorage().serviceIDsByName }
+    }
+    var networkIDsByName: [String: NetworkID] {
+        get { storage.networkIDsByName }
+        _modify { yield &uniqueStorage().networkIDsByName }
+    }
+    var usageByNode: [NodeID: NodeUsage] {
+        get { storage.usageByNode }
+        _modify { yield &uniqueStorage().usageByNode }
+    }
     /// Tasks observed NEW (waiting for the allocator) and PENDING (waiting for the scheduler).
-    var newTaskIDs: Set<TaskID> = []
-    var pendingTaskIDs: Set<TaskID> = []
+    var newTaskIDs: Set<TaskID> {
+        get { storage.newTaskIDs }
+        _modify { yield &uniqueStorage().newTaskIDs }
+    }
+    var pendingTaskIDs: Set<TaskID> {
+        get { storage.pendingTaskIDs }
+        _modify { yield &uniqueStorage().pendingTaskIDs }
+    }
 
     /// How many changes have been applied (a cheap "has anything changed" stamp).
-    public internal(set) var changeCount: UInt64 = 0
+    public internal(set) var changeCount: UInt64 {
+        get { storage.changeCount }
+        _modify { yield &uniqueStorage().changeCount }
+    }
 
     public init() {}
 
