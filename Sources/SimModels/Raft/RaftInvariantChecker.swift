@@ -274,12 +274,6 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
                 index -= 1
             }
         }
-        // Taken out of the dictionary, not copied: `terms` stays uniquely referenced, so the
-        // trimming and appending below happen in place instead of copying the whole log's terms.
-        var track = tracks.removeValue(forKey: node.id) ?? NodeTrack(baseIndex: node.baseIndex)
-        if track.baseIndex > node.baseIndex {
-            track = NodeTrack(baseIndex: node.baseIndex, checkedCommit: 0, appliedThrough: track.appliedThrough)
-        }
         if start <= node.lastIndex {
             for position in Int(start - node.baseIndex - 1)..<node.entries.count {
                 let entry = node.entries[position]
@@ -287,7 +281,21 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
                 checkEntry(entry, previousTerm: previousTerm, on: node)
             }
         }
-        // Bring the remembered terms up to date.
+        // Updated in place: `terms` stays uniquely referenced, so the trimming and appending
+        // happen without copying the whole log's terms.
+        let found = tracks.modify(node.id) { Self.remember(node, checkedFrom: start, in: &$0) }
+        if !found {
+            var track = NodeTrack(baseIndex: node.baseIndex)
+            Self.remember(node, checkedFrom: start, in: &track)
+            tracks[node.id] = track
+        }
+    }
+
+    /// Brings the terms remembered of `node` up to date, its log being checked from `start`.
+    private static func remember(_ node: RaftNodeObservation<Command>, checkedFrom start: RaftIndex, in track: inout NodeTrack) {
+        if track.baseIndex > node.baseIndex {
+            track = NodeTrack(baseIndex: node.baseIndex, checkedCommit: 0, appliedThrough: track.appliedThrough)
+        }
         if node.baseIndex > track.baseIndex {
             let drop = min(Int(node.baseIndex - track.baseIndex), track.terms.count)
             track.terms.removeFirst(drop)
@@ -299,7 +307,6 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
             let from = Int(track.lastIndex - node.baseIndex)
             track.terms.append(contentsOf: node.entries[from...].lazy.map { $0.term })  // a closure, not a key path (no runtime key-path lookup)
         }
-        tracks[node.id] = track
     }
 
     private mutating func checkEntry(_ entry: RaftEntry<Command>, previousTerm: RaftTerm,
@@ -325,9 +332,8 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
     }
 
     private mutating func checkCommitted(_ node: RaftNodeObservation<Command>) {
-        guard var track = tracks[node.id] else { return }
-        if node.commitIndex < track.checkedCommit { track.checkedCommit = node.commitIndex }
-        var index = max(track.checkedCommit, node.baseIndex) + 1
+        guard let checkedCommit = tracks[node.id]?.checkedCommit else { return }
+        var index = max(min(checkedCommit, node.commitIndex), node.baseIndex) + 1
         while index <= node.commitIndex, let entry = node.entry(at: index) {
             if var record = committedEntry(at: index) {
                 if record.entry != entry {
@@ -342,8 +348,7 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
             }
             index += 1
         }
-        track.checkedCommit = node.commitIndex
-        tracks[node.id] = track
+        tracks.modify(node.id) { $0.checkedCommit = node.commitIndex }
     }
 
     private mutating func reportCommitConflict(node: RaftNodeObservation<Command>, entry: RaftEntry<Command>,
