@@ -52,7 +52,7 @@ final class InvariantMonitor: RaftObserver {
 
     /// The leader's store never holds two tasks desired RUNNING in one slot of a replicated
     /// service, unless a start-first update is replacing that slot.
-    /// - Complexity: O(tasks) when the leader's store changed since the last check, else O(1).
+    /// - Complexity: O(slots) when the leader's store changed since the last check, else O(1).
     private func checkSlots(at now: SimInstant) {
         guard let leader = truth.leader, let manager = leader.manager else { return }
         let changes = manager.store.changeCount
@@ -72,14 +72,12 @@ final class InvariantMonitor: RaftObserver {
 
     /// Slots of replicated services holding more than one task desired RUNNING (a start-first
     /// update's old and new task excepted), in name order.
-    /// - Complexity: O(tasks)
+    /// - Complexity: O(slots), plus the tasks of slots holding several
     static func slotViolations(in store: ClusterStore) -> [(name: String, text: String)] {
-        var bySlot: [SlotKey: [TaskObject]] = [:]
-        for task in store.tasks.values where task.desiredState == .running && task.slot > 0 {
-            bySlot[SlotKey(serviceID: task.serviceID, slot: task.slot, nodeID: nil), default: []].append(task)
-        }
         var found: [(name: String, text: String)] = []
-        for (key, tasks) in bySlot where tasks.count > 1 {
+        for (key, all) in store.slotsWithSeveralTasks {
+            let tasks = all.filter { $0.desiredState == .running }
+            guard tasks.count > 1 else { continue }
             guard let service = store.service(key.serviceID), case .replicated = service.spec.mode else { continue }
             let name = "\(service.spec.name).\(key.slot)"
             // A start-first update runs the new task beside the old one until it is up.

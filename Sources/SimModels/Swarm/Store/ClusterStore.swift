@@ -257,6 +257,15 @@ public struct ClusterStore: Equatable, Sendable {
         (tasksBySlot[key] ?? []).map { tasks[$0]! }
     }
 
+    /// The replicated slots holding more than one task (of any state), each with its tasks in
+    /// creation order. In no particular order of slots.
+    /// - Complexity: O(slots), plus the tasks of the slots returned.
+    public var slotsWithSeveralTasks: [(key: SlotKey, tasks: [TaskObject])] {
+        tasksBySlot.compactMap { key, ids in
+            key.slot > 0 && ids.count > 1 ? (key, ids.map { tasks[$0]! }) : nil
+        }
+    }
+
     /// Tasks observed NEW, in creation order (the allocator's queue).
     public var newTasks: [TaskObject] { sortedByCreation(Array(newTaskIDs)) }
 
