@@ -22,12 +22,16 @@ public final class Network: EventHandler {
     private var lastArrival: [LinkKey: Int64] = [:]
     /// Every topology the run has had; messages remember the version they were sent under.
     private var topologies: [Topology] = [Topology()]
-    private var inFlight: [InFlight?] = []
+    /// Messages in flight, by token, and what their delivery checks (kept apart so that a
+    /// delivery moves the envelope out instead of copying it).
+    private var inFlight: [Envelope?] = []
+    private var inFlightChecks: [DeliveryCheck] = []
     private var freeInFlight: [Int] = []
     private var streams: [RandomStream] = []
 
-    private struct InFlight {
-        var envelope: Envelope
+    /// What a delivery checks: the topology the message was sent under and the incarnation of
+    /// its destination then.
+    private struct DeliveryCheck {
         var topologyVersion: Int
         var destinationEpoch: UInt32
     }
@@ -53,7 +57,7 @@ public final class Network: EventHandler {
     /// Sends `message` from one host to another. Delivery happens after the link's latency
     /// plus jitter, never before an earlier message on the same link.
     /// - Complexity: O(log n) in the number of pending events.
-    public func send(_ message: any NetworkMessage, from: HostID, to: HostID) {
+    public func send(_ message: consuming any NetworkMessage, from: HostID, to: HostID) {
         sent += 1
         let key = LinkKey(from: from, to: to)
         let parameters = overrides.isEmpty ? defaults : (overrides[key] ?? defaults)
@@ -73,17 +77,17 @@ public final class Network: EventHandler {
         let simulation = self.simulation  // one strong reference for the whole send
         let now = simulation.now
         let arrival = Self.keepOrder(&lastArrival[key, default: .min], now.nanoseconds + delay)
-        let record = InFlight(
-            envelope: Envelope(from: from, to: to, message: message, sentAt: now),
-            topologyVersion: current,
-            destinationEpoch: simulation.hosts[to].epoch)
+        let envelope = Envelope(from: from, to: to, message: message, sentAt: now)
+        let check = DeliveryCheck(topologyVersion: current, destinationEpoch: simulation.hosts[to].epoch)
         let token: Int
         if let free = freeInFlight.popLast() {
-            inFlight[free] = record
+            inFlight[free] = envelope
+            inFlightChecks[free] = check
             token = free
         } else {
             token = inFlight.count
-            inFlight.append(record)
+            inFlight.append(envelope)
+            inFlightChecks.append(check)
         }
         simulation.schedule(at: SimInstant(nanoseconds: arrival), handler: self, token: token)
     }
@@ -99,16 +103,18 @@ public final class Network: EventHandler {
     /// Forgets every message in flight (the run is over, see `Simulation.tearDown`).
     func dropInFlight() {
         inFlight.removeAll()
+        inFlightChecks.removeAll()
         freeInFlight.removeAll()
     }
 
     /// Delivery of the in-flight message `token`.
     public func handleEvent(token: Int) {
-        guard let record = inFlight[token].take() else { return }  // moved out, not copied
+        guard let envelope = inFlight[token].take() else { return }  // moved out, not copied
         freeInFlight.append(token)
-        let envelope = record.envelope
+        let check = inFlightChecks[token]
         let destination = simulation.hosts[envelope.to]
-        if destination.epoch != record.destinationEpoch || !destination.isUp || wasCut(record) {
+        if destination.epoch != check.destinationEpoch || !destination.isUp
+            || wasCut(from: envelope.from, to: envelope.to, since: check.topologyVersion) {
             dropped += 1
             return
         }
@@ -117,10 +123,9 @@ public final class Network: EventHandler {
         envelope.message.deliver(envelope, to: software)
     }
 
-    /// True if the message's link was cut under any topology since it was sent.
-    private func wasCut(_ record: InFlight) -> Bool {
-        let from = record.envelope.from, to = record.envelope.to
-        for version in record.topologyVersion..<topologies.count where topologies[version].isCut(from: from, to: to) {
+    /// True if the link was cut under any topology since `version` (the one a message was sent under).
+    private func wasCut(from: HostID, to: HostID, since version: Int) -> Bool {
+        for version in version..<topologies.count where topologies[version].isCut(from: from, to: to) {
             return true
         }
         return false
