@@ -18,9 +18,9 @@ final class GroundTruth {
     private let network: Network
     private var candidates: [Int]
     private var indexByName: [String: Int] = [:]
-    /// The leader's store the hostname index was built from: its host and change counter.
-    private var indexedHost: HostID = -1
-    private var indexedChanges: UInt64 = 0
+    /// The leader's store the hostname index was built from: its manager and node change counter.
+    private var indexedManager: ManagerNode?
+    private var indexedNodeChanges: UInt64 = 0
     /// Per hostname in the leader's store, the node object standing for it (see `reindex`).
     private var nodeByHostname: [String: (id: NodeID, isDown: Bool)] = [:]
 
@@ -81,15 +81,29 @@ final class GroundTruth {
     /// Which links are cut: bumped by every partition, isolation, drop and heal.
     var topologyVersion: Int { network.topologyVersion }
 
+    /// What decides which managers are live: hosts' states, managers started and stopped, and
+    /// the candidates (which only grow).
+    private struct LivenessKey: Equatable {
+        var hosts: Int
+        var managers: Int
+        var candidates: Int
+    }
+    private var collectedAt: LivenessKey?
+
     /// Recomputes the live managers and the leader if the stamp moved since they were computed.
     func refresh() {
         let now = stamp
         guard now != cachedAt else { return }
         cachedAt = now
-        collectLiveManagers()
+        let liveness = LivenessKey(hosts: now.hosts, managers: world.managerLifecycleVersion, candidates: candidates.count)
+        if liveness != collectedAt {
+            collectedAt = liveness
+            collectLiveManagers()
+        }
         var leader = Self.leader(among: cachedManagers)
         let (added, reindexed) = refreshCandidates(leader: leader)
         if added {
+            collectedAt = LivenessKey(hosts: now.hosts, managers: world.managerLifecycleVersion, candidates: candidates.count)
             collectLiveManagers()
             leader = Self.leader(among: cachedManagers)
         }
@@ -117,15 +131,16 @@ final class GroundTruth {
         return managers.first { $0.manager!.isLeader && $0.manager!.term == highest }
     }
 
-    /// When the leader's store changed since the hostname index was built from it: rebuilds the
-    /// index and adds the nodes the store lists as managers to the candidates.
+    /// When the leader's node objects changed since the hostname index was built from them (or
+    /// the leader did): rebuilds the index and adds the nodes the store lists as managers to the
+    /// candidates.
     /// - Returns: whether candidates were added, and whether the index was rebuilt.
     private func refreshCandidates(leader: SwarmNode?) -> (added: Bool, reindexed: Bool) {
         guard let leader, let manager = leader.manager else { return (false, false) }
-        let changes = manager.store.changeCount
-        if leader.host.id == indexedHost && changes == indexedChanges { return (false, false) }
-        indexedHost = leader.host.id
-        indexedChanges = changes
+        let changes = manager.store.nodeChangeCount
+        if manager === indexedManager && changes == indexedNodeChanges { return (false, false) }
+        indexedManager = manager
+        indexedNodeChanges = changes
         var added = false
         nodeByHostname.removeAll(keepingCapacity: true)
         for (id, node) in manager.store.nodes {
@@ -168,10 +183,10 @@ final class GroundTruth {
     /// The stamp and topology `quorumOK` was last computed or confirmed at.
     private var quorumStamp: Stamp?
     private var quorumTopology = -1
-    /// What `quorumOK` was computed from: the topology, the live members' hosts, the members.
+    /// What `quorumOK` was computed from: the topology, the live managers, the members.
     private var quorumKeyTopology = -1
-    private var quorumLive: [HostID] = []
-    private var quorumMembers: [RaftNodeID] = []
+    private var quorumLive: [SwarmNode] = []
+    private var quorumMembers: [RaftMember] = []
     private var quorumOK = false
     private var liveScratch: [SwarmNode] = []
 
@@ -185,18 +200,17 @@ final class GroundTruth {
         quorumStamp = now
         quorumTopology = topology
         let members = configuration
-        liveScratch.removeAll(keepingCapacity: true)
-        for node in liveManagers where members.contains(where: { $0.address == node.host.name }) {
-            liveScratch.append(node)
-        }
-        if topology == quorumKeyTopology
-            && liveScratch.elementsEqual(quorumLive, by: { $0.host.id == $1 })
-            && members.elementsEqual(quorumMembers, by: { $0.id == $1 }) {
+        let live = liveManagers
+        if topology == quorumKeyTopology && live.elementsEqual(quorumLive, by: ===) && members == quorumMembers {
             return quorumOK
         }
         quorumKeyTopology = topology
-        quorumLive = liveScratch.map(\.host.id)
-        quorumMembers = members.map(\.id)
+        quorumLive = live
+        quorumMembers = members
+        liveScratch.removeAll(keepingCapacity: true)
+        for node in live where members.contains(where: { $0.address == node.host.name }) {
+            liveScratch.append(node)
+        }
         quorumOK = Self.someMajorityIsConnected(live: liveScratch, members: members.count, network: network)
         return quorumOK
     }

@@ -70,7 +70,7 @@ public final class ManagerNode {
     /// - Parameter firstOnHost: the first manager this host runs since it booted for the first
     ///   time (any other start rebuilds its state from the disk, as after a restart).
     func start(firstOnHost: Bool) {
-        world.noteManagerStateChange()
+        world.noteManagerStartOrStop()
         world.raftObserver?.raftStarted(raftID, firstTime: firstOnHost && host.epoch == 0 || raft.node.lastIndex == 0)
         var phase = simulation.stream(named: "raft-phase/\(host.name)/\(host.epoch)")
         raft.start(phase: &phase)
@@ -79,7 +79,7 @@ public final class ManagerNode {
     /// Stops the manager on this host (demotion, removal, leave, `--force-new-cluster`).
     /// Writes waiting for a commit fail; the caller decides whether Raft's data is wiped.
     func stop() {
-        world.noteManagerStateChange()
+        world.noteManagerStartOrStop()
         guard !stopped else { return }
         stopped = true
         leaderRuntime?.stop()

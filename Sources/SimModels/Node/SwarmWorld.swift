@@ -21,6 +21,16 @@ public final class SwarmWorld {
         managerStateVersion &+= 1
     }
 
+    /// Bumped whenever a manager starts or stops on some host: which managers run moves only then
+    /// (and with the hosts' states).
+    public private(set) var managerLifecycleVersion = 0
+
+    /// Records that a manager started or stopped (a change of its state too).
+    func noteManagerStartOrStop() {
+        managerLifecycleVersion &+= 1
+        managerStateVersion &+= 1
+    }
+
     /// Bumped whenever a container on any node is created, changes state or is forgotten:
     /// observers recount running containers only when it moved.
     public private(set) var containerStateVersion = 0

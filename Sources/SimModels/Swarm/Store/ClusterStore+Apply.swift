@@ -18,7 +18,10 @@ extension ClusterStore {
     @discardableResult
     public mutating func apply(_ action: StoreAction) -> StoreChange? {
         let change = applyWithoutCounting(action)
-        if change != nil { changeCount &+= 1 }
+        if let change {
+            changeCount &+= 1
+            if change.isNodeChange { nodeChangeCount &+= 1 }
+        }
         return change
     }
 

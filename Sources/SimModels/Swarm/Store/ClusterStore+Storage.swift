@@ -20,6 +20,7 @@ extension ClusterStore {
         var newTaskIDs: Set<TaskID> = []
         var pendingTaskIDs: Set<TaskID> = []
         var changeCount: UInt64 = 0
+        var nodeChangeCount: UInt64 = 0
 
         init() {}
 
@@ -41,6 +42,7 @@ extension ClusterStore {
             newTaskIDs = other.newTaskIDs
             pendingTaskIDs = other.pendingTaskIDs
             changeCount = other.changeCount
+            nodeChangeCount = other.nodeChangeCount
         }
 
         static func == (a: Storage, b: Storage) -> Bool {
@@ -61,7 +63,8 @@ extension ClusterStore {
                 a.usageByNode == b.usageByNode &&
                 a.newTaskIDs == b.newTaskIDs &&
                 a.pendingTaskIDs == b.pendingTaskIDs &&
-                a.changeCount == b.changeCount)
+                a.changeCount == b.changeCount &&
+                a.nodeChangeCount == b.nodeChangeCount)
         }
     }
 }

@@ -166,6 +166,11 @@ public struct ClusterStore: Equatable, Sendable {
         get { storage.changeCount }
         _modify { yield &uniqueStorage().changeCount }
     }
+    /// How many of those changes were to node objects (created, updated, deleted).
+    public internal(set) var nodeChangeCount: UInt64 {
+        get { storage.nodeChangeCount }
+        _modify { yield &uniqueStorage().nodeChangeCount }
+    }
 
     public init() {}
 

@@ -32,6 +32,14 @@ public enum StoreChange: Equatable, Sendable {
         }
     }
 
+    /// Whether a node object was created, updated or deleted.
+    public var isNodeChange: Bool {
+        switch self {
+        case .nodeCreated, .nodeUpdated, .nodeDeleted: true
+        default: false
+        }
+    }
+
     /// The node after the change, for node creations and updates.
     public var node: NodeObject? {
         switch self {
