@@ -66,15 +66,18 @@ public struct TableWriter: Sendable {
 
     private func writeLines(_ lines: [[Cell]], from start: Int, to end: Int, widths: [Int], output: inout [String]) {
         guard start < end else { return }
+        // Built as UTF-8 bytes: appending strings and runs of spaces one by one costs far more.
+        var bytes: [UInt8] = []
         for index in start..<end {
-            var text = ""
-            for (j, cell) in lines[index].enumerated() {
-                text += cell.text
-                if j < widths.count, j < lines[index].count - 1 {
-                    text += String(repeating: " ", count: max(0, widths[j] - cell.width))
+            bytes.removeAll(keepingCapacity: true)
+            let cells = lines[index]
+            for (j, cell) in cells.enumerated() {
+                bytes.append(contentsOf: cell.text.utf8)
+                if j < widths.count, j < cells.count - 1 {
+                    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, widths[j] - cell.width)))
                 }
             }
-            output[index] = text
+            output[index] = String(decoding: bytes, as: UTF8.self)
         }
     }
 
