@@ -141,11 +141,26 @@ public final class ManagerNode {
     // MARK: - Raft transport
 
     private func sendRaft(_ message: RaftMessage<StoreProposal, ClusterStore>) {
-        let destination = raft.node.membership.address(of: message.to).flatMap { world.host(at: $0) }
+        let destination = memberHost(message.to)
             ?? peerHosts[message.to] ?? addressOfRemoved(message.to).flatMap { world.host(at: $0) }
         guard let destination else { return }
         simulation.network.send(SwarmMessage.raft(message), from: hostID, to: destination)
     }
+
+    /// The host of a member of the configuration, by its address. Every Raft message asks this:
+    /// the answers are kept while the membership is the same (addresses never change host).
+    private func memberHost(_ id: RaftNodeID) -> HostID? {
+        let members = raft.node.membership.members
+        if let cached = memberHostCache, cached.members == members {
+            if let host = cached.hosts[id] { return host }
+        } else {
+            memberHostCache = (members, RaftPeerTable())
+        }
+        guard let host = raft.node.membership.address(of: id).flatMap({ world.host(at: $0) }) else { return nil }
+        memberHostCache?.hosts[id] = host
+        return host
+    }
+    private var memberHostCache: (members: [RaftMember], hosts: RaftPeerTable<HostID>)?
 
     /// Messages to a member just removed still need an address (to tell it it was removed).
     private func addressOfRemoved(_ id: RaftNodeID) -> String? {
