@@ -77,16 +77,18 @@ public final class Network: EventHandler {
         let simulation = self.simulation  // one strong reference for the whole send
         let now = simulation.now
         let arrival = Self.keepOrder(&lastArrival[key, default: .min], now.nanoseconds + delay)
-        let envelope = Envelope(from: from, to: to, message: message, sentAt: now)
+        // Swapped into its slot (or appended), not assigned: the envelope moves, with no copy
+        // of the message and no destruction of the empty slot.
+        var envelope: Envelope? = Envelope(from: from, to: to, message: message, sentAt: now)
         let check = DeliveryCheck(topologyVersion: current, destinationEpoch: simulation.hosts[to].epoch)
         let token: Int
         if let free = freeInFlight.popLast() {
-            inFlight[free] = envelope
+            swap(&envelope, &inFlight[free])
             inFlightChecks[free] = check
             token = free
         } else {
             token = inFlight.count
-            inFlight.append(envelope)
+            inFlight.append(envelope.take())
             inFlightChecks.append(check)
         }
         simulation.schedule(at: SimInstant(nanoseconds: arrival), handler: self, token: token)
