@@ -1,7 +1,7 @@
 import Testing
 @testable import SimEngine
 
-/// Events held in one-second buckets come out exactly where a single heap would put them.
+/// Events held in buckets come out exactly where a single heap would put them.
 @Suite struct LaterEventsTests {
     /// A reference model: every live event in one list, run in `(time, sequence)` order.
     private struct Reference {
@@ -21,9 +21,10 @@ import Testing
             var timers: [Int: TimerID] = [:]
             var sequence = 0
             var nextID = 0
-            // Delays from a nanosecond to past the buckets' minute, many on bucket edges.
-            let delays: [Int64] = [1, 999_999, 1_000_000_000, 1_000_000_001, 4_999_999_999, 5_000_000_000,
-                                   15_000_000_000, 63_999_999_999, 64_000_000_000, 65_000_000_000, 300_000_000_000]
+            // Delays from a nanosecond to past the buckets' horizon, many on bucket edges.
+            let width = LaterEvents.width, horizon = LaterEvents.width * LaterEvents.count
+            let delays: [Int64] = [1, width - 1, width, width + 1, 5 * width - 1, 5 * width, 1_000_000_000, 5_000_000_000,
+                                   15_000_000_000, horizon - 1, horizon, horizon + width, 300_000_000_000]
             func schedule(at base: Int64) {
                 let delay = random.nextBool(probability: 0.5)
                     ? delays[random.nextInt(below: delays.count)]
