@@ -27,11 +27,24 @@ public final class Host {
     public let id: HostID
     public let name: String
     public private(set) var state: HostState = .stopped {
-        didSet { simulation.hostStateVersion &+= 1 }
+        didSet {
+            simulation.hostStateVersion &+= 1
+            simulation.hostLiveness[id] = liveness
+        }
     }
     /// The incarnation: changes at every crash or stop, so events and messages of an
     /// earlier incarnation are dropped instead of reaching the new one.
-    public private(set) var epoch: UInt32 = 0
+    public private(set) var epoch: UInt32 = 0 {
+        didSet { simulation.hostLiveness[id] = liveness }
+    }
+
+    /// The incarnation and whether it runs (up or booting), in one word: what the event loop
+    /// checks before every event the host owns (see `Simulation.hostLiveness`).
+    var liveness: UInt64 { Self.liveness(epoch: epoch, running: state == .up || state == .booting) }
+
+    static func liveness(epoch: UInt32, running: Bool) -> UInt64 {
+        UInt64(epoch) << 1 | (running ? 1 : 0)
+    }
     /// The host's persistent storage; survives crashes (minus what was not synced).
     public let disk: Disk
     /// The running software, or nil while the host is down or booting.

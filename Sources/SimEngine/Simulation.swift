@@ -14,6 +14,9 @@ public final class Simulation {
     public internal(set) var hostStateVersion = 0
     /// The hosts, indexed by `HostID`.
     public private(set) var hosts: [Host] = []
+    /// Every host's `Host.liveness`, kept by the host: the event loop reads this small array
+    /// instead of each host object (which is rarely in the cache).
+    var hostLiveness: [UInt64] = []
     /// The network between the hosts.
     public private(set) lazy var network = Network(simulation: self)
     /// Where models write what happened; observers and reporters read it.
@@ -101,7 +104,7 @@ public final class Simulation {
         slots[index].action = action
         if let host {
             slots[index].host = Int32(host)
-            slots[index].hostEpoch = hosts[host].epoch
+            slots[index].hostEpoch = UInt32(truncatingIfNeeded: hostLiveness[host] >> 1)
         } else {
             slots[index].host = -1
         }
@@ -207,10 +210,7 @@ public final class Simulation {
         let ownerEpoch = slots[index].hostEpoch
         slots[index].generation &+= 1
         freeSlots.append(UInt32(index))
-        if owner >= 0 {
-            let host = hosts[owner]
-            if host.epoch != ownerEpoch || host.state != .up && host.state != .booting { return false }
-        }
+        if owner >= 0 && hostLiveness[owner] != Host.liveness(epoch: ownerEpoch, running: true) { return false }
         switch consume action {
         case .empty:
             return false
@@ -236,6 +236,7 @@ public final class Simulation {
     public func addHost(named name: String, software: @escaping (Host) -> HostSoftware?) -> Host {
         let host = Host(id: hosts.count, name: name, simulation: self, makeSoftware: software)
         hosts.append(host)
+        hostLiveness.append(host.liveness)
         network.hostAdded()
         return host
     }
