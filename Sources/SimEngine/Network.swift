@@ -19,7 +19,7 @@ public final class Network: EventHandler {
     unowned let simulation: Simulation
     private var overrides: [LinkKey: LinkParameters] = [:]
     /// Per link, the latest delivery time promised so far (for FIFO order).
-    private var lastArrival: [LinkKey: Int64] = [:]
+    private var clocks = LinkClocks()
     /// Every topology the run has had; messages remember the version they were sent under.
     private var topologies: [Topology] = [Topology()]
     /// Messages in flight, by token, and what their delivery checks (kept apart so that a
@@ -76,7 +76,7 @@ public final class Network: EventHandler {
         }
         let simulation = self.simulation  // one strong reference for the whole send
         let now = simulation.now
-        let arrival = Self.keepOrder(&lastArrival[key, default: .min], now.nanoseconds + delay)
+        let arrival = clocks.arrival(on: key, proposed: now.nanoseconds + delay)
         // Swapped into its slot (or appended), not assigned: the envelope moves, with no copy
         // of the message and no destruction of the empty slot.
         var envelope: Envelope? = Envelope(from: from, to: to, message: message, sentAt: now)
@@ -92,14 +92,6 @@ public final class Network: EventHandler {
             inFlightChecks.append(check)
         }
         simulation.schedule(at: SimInstant(nanoseconds: arrival), handler: self, token: token)
-    }
-
-    /// The arrival time of a message due at `proposed` on a link whose latest promised
-    /// arrival is `last`: never earlier (FIFO), and it becomes the link's latest.
-    @inline(__always)
-    private static func keepOrder(_ last: inout Int64, _ proposed: Int64) -> Int64 {
-        if last < proposed { last = proposed }
-        return last
     }
 
     /// Forgets every message in flight (the run is over, see `Simulation.tearDown`).
