@@ -7,16 +7,17 @@ import SimEngine
 /// relays the answer back (`relay`), as SwarmKit's raft proxies do. So a partition between a
 /// client and the leader does not matter while some manager reaches both.
 ///
-/// `indirect`: the payloads (Raft messages with whole log entries or snapshots, requests, replies)
-/// live in one heap box, so every copy on the way (existential, cast, switch) is a retain rather
-/// than a copy of every field.
-public indirect enum SwarmMessage: NetworkMessage {
+/// Small enough (17 bytes) to sit in the network's existential without a box of its own:
+/// requests and replies are one reference each (`indirect` enums), and the two large cases are
+/// `indirect`, so every copy on the way (existential, switch) is a retain rather than a copy of
+/// every field, and most messages cost one allocation fewer.
+public enum SwarmMessage: NetworkMessage {
     /// A Raft message between managers.
-    case raft(RaftMessage<StoreProposal, ClusterStore>)
+    indirect case raft(RaftMessage<StoreProposal, ClusterStore>)
     /// A request from `origin` (agent, joining node or CLI client) to the manager it reached.
     case request(ManagerRequest, origin: HostID)
     /// A follower forwarding `origin`'s request to the leader; answers go back through `proxy`.
-    case proxied(ManagerRequest, origin: HostID, proxy: HostID)
+    indirect case proxied(ManagerRequest, origin: HostID, proxy: HostID)
     /// An answer (or a pushed message) for the receiver.
     case reply(ManagerReply)
     /// An answer the leader sends through the proxy that forwarded the request, for `origin`.
