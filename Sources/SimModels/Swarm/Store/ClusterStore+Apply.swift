@@ -6,10 +6,12 @@ extension ClusterStore {
     ///   deleting a service or network also costs O(name).
     @discardableResult
     public mutating func apply(_ actions: [StoreAction]) -> [StoreChange] {
+        // The box is made unique once; the tables are then changed in it directly.
+        let storage = uniqueStorage()
         var changes: [StoreChange] = []
         changes.reserveCapacity(actions.count)
         for action in actions {
-            if let change = apply(action) { changes.append(change) }
+            if let change = storage.apply(action) { changes.append(change) }
         }
         return changes
     }
@@ -17,6 +19,75 @@ extension ClusterStore {
     /// Applies one action; nil if it changed nothing.
     @discardableResult
     public mutating func apply(_ action: StoreAction) -> StoreChange? {
+        uniqueStorage().apply(action)
+    }
+
+    /// Updates the task indexes for `old` becoming `new` (either may be nil).
+    mutating func indexTask(old: TaskObject?, new: TaskObject?) {
+        uniqueStorage().indexTask(old: old, new: new)
+    }
+
+    /// SwarmKit's updater writes, with the checks its transactions make.
+    static func applyUpdateStatus(_ change: UpdateStatusChange, to service: inout ServiceObject) {
+        switch change {
+        case let .start(at):
+            guard service.updateStatus == nil else { return }
+            service.updateStatus = UpdateStatus(state: .updating, message: "update in progress", startedAt: at)
+        case let .pause(message):
+            guard var status = service.updateStatus else { return }
+            status.state = status.state == .rollbackStarted ? .rollbackPaused : .paused
+            status.message = message
+            service.updateStatus = status
+        case let .rollback(message, _):
+            guard var status = service.updateStatus, let previous = service.previousSpec else { return }
+            status.state = .rollbackStarted
+            status.message = message
+            service.updateStatus = status
+            service.spec = previous
+            service.previousSpec = nil
+            // A fresh version (SwarmKit restores PreviousSpecVersion; its versions are Raft
+            // indexes and never repeat, ours are counters, so we move forwards instead).
+            service.specVersion += 1
+        case let .complete(at):
+            guard var status = service.updateStatus else { return }
+            if status.state == .rollbackStarted {
+                status.state = .rollbackCompleted
+                status.message = "rollback completed"
+            } else {
+                status.state = .completed
+                status.message = "update completed"
+            }
+            status.completedAt = at
+            service.updateStatus = status
+        }
+    }
+
+    /// Whether `task` counts in its node's usage (SwarmKit's scheduler NodeInfo holds tasks
+    /// observed ASSIGNED..RUNNING).
+    static func consumesNode(_ task: TaskObject) -> Bool {
+        task.nodeID != nil && task.status.state >= .assigned && task.status.state <= .running
+    }
+
+    /// Whether two versions of a task are in the same slot (`SlotKey(a) == SlotKey(b)`, without
+    /// building the keys: most updates leave the slot alone).
+    static func sameSlot(_ a: TaskObject, _ b: TaskObject) -> Bool {
+        a.slot == b.slot && a.serviceID == b.serviceID && (a.slot > 0 || a.nodeID == b.nodeID)
+    }
+
+    /// Whether `old` and `new` add the same to their node's usage (both counted there, as for a
+    /// status step within ASSIGNED..RUNNING), so that replacing one by the other changes none of it.
+    static func usesNodeAlike(_ old: TaskObject, _ new: TaskObject) -> Bool {
+        consumesNode(old) && consumesNode(new) && old.nodeID == new.nodeID && old.serviceID == new.serviceID
+            && (old.desiredState <= .complete) == (new.desiredState <= .complete)
+            && old.spec.reservations == new.spec.reservations && old.hostPorts == new.hostPorts
+    }
+}
+
+/// Applying actions works on the box directly: the store made it unique first, and each table
+/// is then changed in place without checking the box again.
+extension ClusterStore.Storage {
+    /// Applies one action and counts it; nil if it changed nothing.
+    func apply(_ action: StoreAction) -> StoreChange? {
         let change = applyWithoutCounting(action)
         if let change {
             changeCount &+= 1
@@ -25,7 +96,7 @@ extension ClusterStore {
         return change
     }
 
-    private mutating func applyWithoutCounting(_ action: StoreAction) -> StoreChange? {
+    private func applyWithoutCounting(_ action: StoreAction) -> StoreChange? {
         switch action {
         case let .putCluster(object):
             guard cluster != object else { return nil }
@@ -75,7 +146,7 @@ extension ClusterStore {
         case let .updateServiceEndpoint(id, endpoint):
             return replaceService(id) { $0.endpoint = endpoint }
         case let .changeUpdateStatus(id, change):
-            return replaceService(id) { Self.applyUpdateStatus(change, to: &$0) }
+            return replaceService(id) { ClusterStore.applyUpdateStatus(change, to: &$0) }
 
         // MARK: Tasks
         case let .createTask(task):
@@ -144,7 +215,7 @@ extension ClusterStore {
 
     // MARK: - Replacing objects
 
-    private mutating func replaceNode(_ id: NodeID, _ body: (inout NodeObject) -> Void) -> StoreChange? {
+    private func replaceNode(_ id: NodeID, _ body: (inout NodeObject) -> Void) -> StoreChange? {
         guard let old = nodes[id] else { return nil }
         var new = old
         body(&new)
@@ -154,7 +225,7 @@ extension ClusterStore {
         return .nodeUpdated(old: old, new: new)
     }
 
-    private mutating func replaceService(_ id: ServiceID, _ body: (inout ServiceObject) -> Void) -> StoreChange? {
+    private func replaceService(_ id: ServiceID, _ body: (inout ServiceObject) -> Void) -> StoreChange? {
         guard let old = services[id] else { return nil }
         var new = old
         body(&new)
@@ -164,7 +235,7 @@ extension ClusterStore {
         return .serviceUpdated(old: old, new: new)
     }
 
-    private mutating func replaceTask(_ id: TaskID, _ body: (inout TaskObject) -> Void) -> StoreChange? {
+    private func replaceTask(_ id: TaskID, _ body: (inout TaskObject) -> Void) -> StoreChange? {
         guard let old = tasks[id] else { return nil }
         var new = old
         body(&new)
@@ -174,58 +245,19 @@ extension ClusterStore {
     }
 
     /// Replaces `old` by `new` (same ID, known to differ) and updates the indexes.
-    private mutating func store(_ new: TaskObject, replacing old: TaskObject) -> StoreChange {
+    private func store(_ new: TaskObject, replacing old: TaskObject) -> StoreChange {
         tasks[new.id] = new
         indexTask(old: old, new: new)
         return .taskUpdated(old: old, new: new)
     }
 
-    /// SwarmKit's updater writes, with the checks its transactions make.
-    static func applyUpdateStatus(_ change: UpdateStatusChange, to service: inout ServiceObject) {
-        switch change {
-        case let .start(at):
-            guard service.updateStatus == nil else { return }
-            service.updateStatus = UpdateStatus(state: .updating, message: "update in progress", startedAt: at)
-        case let .pause(message):
-            guard var status = service.updateStatus else { return }
-            status.state = status.state == .rollbackStarted ? .rollbackPaused : .paused
-            status.message = message
-            service.updateStatus = status
-        case let .rollback(message, _):
-            guard var status = service.updateStatus, let previous = service.previousSpec else { return }
-            status.state = .rollbackStarted
-            status.message = message
-            service.updateStatus = status
-            service.spec = previous
-            service.previousSpec = nil
-            // A fresh version (SwarmKit restores PreviousSpecVersion; its versions are Raft
-            // indexes and never repeat, ours are counters, so we move forwards instead).
-            service.specVersion += 1
-        case let .complete(at):
-            guard var status = service.updateStatus else { return }
-            if status.state == .rollbackStarted {
-                status.state = .rollbackCompleted
-                status.message = "rollback completed"
-            } else {
-                status.state = .completed
-                status.message = "update completed"
-            }
-            status.completedAt = at
-            service.updateStatus = status
-        }
-    }
 
     // MARK: - Task indexes
 
-    /// Whether `task` counts in its node's usage (SwarmKit's scheduler NodeInfo holds tasks
-    /// observed ASSIGNED..RUNNING).
-    static func consumesNode(_ task: TaskObject) -> Bool {
-        task.nodeID != nil && task.status.state >= .assigned && task.status.state <= .running
-    }
 
-    mutating func indexTask(old: TaskObject?, new: TaskObject?) {
+    func indexTask(old: TaskObject?, new: TaskObject?) {
         // Both versions add the same to their node's usage: leave it alone.
-        let sameUsage = old.flatMap { old in new.map { Self.usesNodeAlike(old, $0) } } ?? false
+        let sameUsage = old.flatMap { old in new.map { ClusterStore.usesNodeAlike(old, $0) } } ?? false
         if let old {
             if new == nil || old.serviceID != new!.serviceID {
                 tasksByService[old.serviceID]?.remove(old.id)
@@ -235,14 +267,14 @@ extension ClusterStore {
                 tasksByNode[nodeID]?.remove(old.id)
                 if tasksByNode[nodeID]?.isEmpty == true { tasksByNode[nodeID] = nil }
             }
-            if new == nil || !Self.sameSlot(old, new!) {
+            if new == nil || !ClusterStore.sameSlot(old, new!) {
                 let oldKey = SlotKey(old)
                 tasksBySlot[oldKey]?.removeAll { $0 == old.id }
                 if tasksBySlot[oldKey]?.isEmpty == true { tasksBySlot[oldKey] = nil }
             }
             if old.status.state == .new { newTaskIDs.remove(old.id) }
             if old.status.state == .pending { pendingTaskIDs.remove(old.id) }
-            if Self.consumesNode(old) && !sameUsage { addUsage(of: old, sign: -1) }
+            if ClusterStore.consumesNode(old) && !sameUsage { addUsage(of: old, sign: -1) }
         }
         if let new {
             if old == nil || old!.serviceID != new.serviceID {
@@ -251,7 +283,7 @@ extension ClusterStore {
             if let nodeID = new.nodeID, old == nil || old!.nodeID != nodeID {
                 tasksByNode[nodeID, default: []].insert(new.id)
             }
-            if old == nil || !Self.sameSlot(old!, new) {
+            if old == nil || !ClusterStore.sameSlot(old!, new) {
                 let newKey = SlotKey(new)
                 // Keep creation order within the slot.
                 // Updated in place through the defaulted subscript (no copy of the array).
@@ -261,25 +293,13 @@ extension ClusterStore {
             }
             if new.status.state == .new { newTaskIDs.insert(new.id) }
             if new.status.state == .pending { pendingTaskIDs.insert(new.id) }
-            if Self.consumesNode(new) && !sameUsage { addUsage(of: new, sign: 1) }
+            if ClusterStore.consumesNode(new) && !sameUsage { addUsage(of: new, sign: 1) }
         }
     }
 
-    /// Whether two versions of a task are in the same slot (`SlotKey(a) == SlotKey(b)`, without
-    /// building the keys: most updates leave the slot alone).
-    static func sameSlot(_ a: TaskObject, _ b: TaskObject) -> Bool {
-        a.slot == b.slot && a.serviceID == b.serviceID && (a.slot > 0 || a.nodeID == b.nodeID)
-    }
 
-    /// Whether `old` and `new` add the same to their node's usage (both counted there, as for a
-    /// status step within ASSIGNED..RUNNING), so that replacing one by the other changes none of it.
-    static func usesNodeAlike(_ old: TaskObject, _ new: TaskObject) -> Bool {
-        consumesNode(old) && consumesNode(new) && old.nodeID == new.nodeID && old.serviceID == new.serviceID
-            && (old.desiredState <= .complete) == (new.desiredState <= .complete)
-            && old.spec.reservations == new.spec.reservations && old.hostPorts == new.hostPorts
-    }
 
-    private mutating func addUsage(of task: TaskObject, sign: Int) {
+    private func addUsage(of task: TaskObject, sign: Int) {
         guard let nodeID = task.nodeID else { return }
         // Taken out of the dictionary (not copied) so its own dictionaries stay uniquely
         // referenced and are updated in place instead of being copied on every change.

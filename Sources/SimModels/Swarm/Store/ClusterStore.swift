@@ -81,7 +81,7 @@ public struct ClusterStore: Equatable, Sendable {
     private var storage = Storage()
 
     /// The box, copied first if another store shares it.
-    private mutating func uniqueStorage() -> Storage {
+    mutating func uniqueStorage() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
         return storage
     }
