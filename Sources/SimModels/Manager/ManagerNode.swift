@@ -355,12 +355,17 @@ public final class ManagerNode {
 
     private func traceTask(_ task: TaskObject) {
         let hostname = task.nodeID.flatMap { store.node($0)?.description.hostname } ?? ""
-        var text = "task \(task.name) \(task.status.state.name)"
-        if !hostname.isEmpty { text += " on \(hostname)" }
-        if !task.status.err.isEmpty { text += ": \(task.status.err)" }
-        simulation.emit(node: host.name, component: "orchestrator", kind: "task.state", text, fields: [
+        simulation.emit(node: host.name, component: "orchestrator", kind: "task.state", Self.text(of: task, on: hostname), fields: [
             TraceField("task", task.id.rawValue), TraceField("service", task.serviceName), TraceField("slot", task.slot),
             TraceField("target", hostname), TraceField("state", task.status.state.name),
         ])
+    }
+
+    /// `task web.1 running on w1`, with the error if any (built only if a trace sink reads texts).
+    private static func text(of task: TaskObject, on hostname: String) -> String {
+        var text = "task \(task.name) \(task.status.state.name)"
+        if !hostname.isEmpty { text += " on \(hostname)" }
+        if !task.status.err.isEmpty { text += ": \(task.status.err)" }
+        return text
     }
 }
