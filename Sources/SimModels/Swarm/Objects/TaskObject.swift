@@ -34,12 +34,21 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
         var nodeID: NodeID?
         var desiredState: TaskState
         var status: TaskStatus
-        var spec: TaskTemplate
+        /// Set once at creation and hardly ever changed: kept in a box of its own, so the copy
+        /// of the fields that every status step makes retains it instead of copying it.
+        var spec: SharedTemplate
         var specVersion: Int
         var networks: [NetworkAddress] = []
         var hostPorts: [PortConfig] = []
         var endpoint: EndpointSpec?
         var createdAt: SimInstant
+    }
+
+    /// An immutable, shared `TaskTemplate`.
+    final class SharedTemplate: Equatable, Sendable {
+        let value: TaskTemplate
+        init(_ value: TaskTemplate) { self.value = value }
+        static func == (a: SharedTemplate, b: SharedTemplate) -> Bool { a === b || a.value == b.value }
     }
 
     final class Box: @unchecked Sendable {  // never mutated once shared (see `update`)
@@ -63,7 +72,11 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
     /// Reflects the fields, not the box, so `"\(task)"` (e.g. in a Raft entry's description)
     /// reads exactly as it did when the fields were stored inline.
     public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: box.fields).children, displayStyle: .struct)
+        let fields = box.fields
+        let children = Mirror(reflecting: fields).children.map { child -> Mirror.Child in
+            child.label == "spec" ? (label: "spec", value: fields.spec.value) : child
+        }
+        return Mirror(self, children: children, displayStyle: .struct)
     }
 
     public var id: TaskID {
@@ -99,8 +112,8 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
     }
     /// What to run, copied from the service spec at creation.
     public var spec: TaskTemplate {
-        get { box.fields.spec }
-        set { update { $0.spec = newValue } }
+        get { box.fields.spec.value }
+        set { update { $0.spec = SharedTemplate(newValue) } }
     }
     /// The service spec version the task was made from.
     public var specVersion: Int {
@@ -130,7 +143,7 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
     public init(id: TaskID, serviceID: ServiceID, serviceName: String, slot: Int, nodeID: NodeID?,
                 desiredState: TaskState, status: TaskStatus, spec: TaskTemplate, specVersion: Int, createdAt: SimInstant) {
         box = Box(Fields(id: id, serviceID: serviceID, serviceName: serviceName, slot: slot, nodeID: nodeID,
-                         desiredState: desiredState, status: status, spec: spec, specVersion: specVersion,
+                         desiredState: desiredState, status: status, spec: SharedTemplate(spec), specVersion: specVersion,
                          createdAt: createdAt))
     }
 
