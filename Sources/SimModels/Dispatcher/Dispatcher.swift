@@ -142,8 +142,8 @@ public final class Dispatcher: EventHandler {
         var status = NodeStatus(state: .ready)
         status.address = simulation.hosts[request.agentHost].name
         // markNodeReady blocks until the status is committed.
-        write(.nodeStatus(nodeID, status, description: description)) { [weak self] committed in
-            guard let self, self.running else { return }
+        write(.nodeStatus(nodeID, status, description: description)) { [self] committed in
+            guard running else { return }
             guard committed else {
                 self.reply(.failed("could not register node"), to: request, proxy: proxy)
                 return

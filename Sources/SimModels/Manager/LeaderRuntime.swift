@@ -7,6 +7,10 @@ import SimEngine
 /// It drives `SwarmLeader` as that type documents: changes in after every applied batch, one
 /// batch of its actions in flight at a time, wake-ups at its timers, and scheduling debounced
 /// 50 ms after the last change but at most 1 s after the first.
+///
+/// Its closures hold it strongly and check `running`, rather than holding it weakly: a weakly
+/// referenced object gets a side table, and every retain of it (one per heartbeat the
+/// dispatcher serves) takes the runtime's slow path. The same goes for the dispatcher.
 public final class LeaderRuntime {
     /// SwarmKit's scheduler debounce (`scheduler.go`).
     static let scheduleDebounce = SimDuration.milliseconds(50)
@@ -112,7 +116,7 @@ public final class LeaderRuntime {
         if !nodes.isEmpty { dispatcher.tasksChanged(onNodes: nodes) }
         requestScheduling()
         // Let the proposer's completion run first; then look for more work.
-        simulation.schedule(after: .zero, host: host.id) { [weak self] in self?.pump() }
+        simulation.schedule(after: .zero, host: host.id) { [self] in pump() }
     }
 
     /// A Raft membership change was applied: agents hear the new manager list.
@@ -128,10 +132,10 @@ public final class LeaderRuntime {
         let actions = leader.nextBatch(store: manager.store, now: simulation.now, random: &random)
         if !actions.isEmpty {
             batchInFlight = true
-            manager.propose(actions) { [weak self] _ in
-                guard let self else { return }
-                self.batchInFlight = false
-                self.simulation.schedule(after: .zero, host: self.host.id) { [weak self] in self?.pump() }
+            manager.propose(actions) { [self] _ in
+                guard running else { return }
+                batchInFlight = false
+                simulation.schedule(after: .zero, host: host.id) { [self] in pump() }
             }
             return
         }
@@ -141,16 +145,16 @@ public final class LeaderRuntime {
     private func armWake() {
         guard let next = leader.nextWake(now: simulation.now) else { return }
         if next <= simulation.now {
-            simulation.schedule(after: .zero, host: host.id) { [weak self] in self?.pump() }
+            simulation.schedule(after: .zero, host: host.id) { [self] in pump() }
             return
         }
         if let wakeAt, wakeAt <= next, wakeTimer != nil { return }
         if let wakeTimer { simulation.cancel(wakeTimer) }
         wakeAt = next
-        wakeTimer = simulation.schedule(at: next, host: host.id) { [weak self] in
-            self?.wakeTimer = nil
-            self?.wakeAt = nil
-            self?.pump()
+        wakeTimer = simulation.schedule(at: next, host: host.id) { [self] in
+            wakeTimer = nil
+            wakeAt = nil
+            pump()
         }
     }
 
@@ -163,10 +167,9 @@ public final class LeaderRuntime {
         scheduleRequestedAt = first
         let due = min(now + Self.scheduleDebounce, first + Self.scheduleMaxLatency)
         if let scheduleTimer { simulation.cancel(scheduleTimer) }
-        scheduleTimer = simulation.schedule(at: due, host: host.id) { [weak self] in
-            guard let self else { return }
-            self.scheduleTimer = nil
-            self.runScheduler()
+        scheduleTimer = simulation.schedule(at: due, host: host.id) { [self] in
+            scheduleTimer = nil
+            runScheduler()
         }
     }
 
@@ -180,9 +183,10 @@ public final class LeaderRuntime {
         let actions = leader.schedule(store: manager.store, now: simulation.now)
         guard !actions.isEmpty else { return }
         scheduleInFlight = true
-        manager.propose(actions) { [weak self] _ in
-            self?.scheduleInFlight = false
-            self?.requestScheduling()
+        manager.propose(actions) { [self] _ in
+            guard running else { return }
+            scheduleInFlight = false
+            requestScheduling()
         }
     }
 
