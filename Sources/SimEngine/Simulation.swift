@@ -24,6 +24,10 @@ public final class Simulation {
 
     @usableFromInline var queue = EventQueue()
     @usableFromInline var later = LaterEvents()
+    /// The last bucket taken from `later`, sorted by `(time, sequence)`, and how much of it has
+    /// run: its events come out merged with the heap's, without going through the heap.
+    private var run: [QueuedEvent] = []
+    private var runIndex = 0
     private var moving: [QueuedEvent] = []
     @usableFromInline var slots: [EventSlot] = []
     @usableFromInline var freeSlots: [UInt32] = []
@@ -129,7 +133,7 @@ public final class Simulation {
     }
 
     /// Number of events waiting in the queue (including cancelled ones not yet popped).
-    public var pendingEventCount: Int { queue.count + later.stored }
+    public var pendingEventCount: Int { queue.count + later.stored + run.count - runIndex }
 
     /// Runs every event due at or before `limit`, in `(time, sequence)` order, then sets
     /// the clock to `limit` (unless stopped early).
@@ -145,37 +149,60 @@ public final class Simulation {
                 }
                 now = SimInstant(nanoseconds: next.time)
             }
-            _ = queue.removeFirst()
+            if runIndex < run.count && run[runIndex].sequence == next.sequence {
+                runIndex += 1
+            } else {
+                _ = queue.removeFirst()
+            }
             if fire(slot: Int(next.slot)) { ranAtNow = true }
         }
         if ranAtNow { notifyObservers() }
         if !stopRequested && limit > now && limit != .distantFuture { now = limit }
     }
 
-    /// The earliest pending event: the heap's first, once every bucket of later events that
-    /// could hold an earlier one has been moved into the heap.
+    /// The earliest pending event: the earlier of the heap's first and the run's next, once
+    /// every bucket of later events that could hold an earlier one has been taken.
     @inline(__always)
     private func nextEvent() -> QueuedEvent? {
-        while later.stored > 0 {
-            if let first = queue.first, first.time < later.boundary { return first }
-            moveNextBucketToHeap()
+        while true {
+            let first = earliestTaken()
+            if later.stored == 0 { return first }
+            if let first, first.time < later.boundary { return first }
+            takeNextBucket()
         }
-        return queue.first
     }
 
-    /// Moves the next bucket of later events into the heap; cancelled ones are dropped and
-    /// their slots freed instead.
-    private func moveNextBucketToHeap() {
+    /// The earlier of the heap's first event and the run's next one.
+    @inline(__always)
+    private func earliestTaken() -> QueuedEvent? {
+        guard runIndex < run.count else { return queue.first }
+        let fromRun = run[runIndex]
+        if let fromHeap = queue.first, QueuedEvent.precedes(fromHeap, fromRun) { return fromHeap }
+        return fromRun
+    }
+
+    /// Takes the next bucket of later events as the run, sorted; cancelled ones are dropped and
+    /// their slots freed instead. Every event of the run is due before the bucket's start, and
+    /// a bucket is taken only once nothing taken is due before it: the run is used up by then.
+    private func takeNextBucket() {
+        assert(runIndex == run.count, "a bucket taken before the previous one ran")
         later.takeNextBucket(into: &moving)
-        for event in moving {
+        var kept = 0
+        for position in moving.indices {
+            let event = moving[position]
             let index = Int(event.slot)
             if case .empty = slots[index].action {
                 slots[index].generation &+= 1
                 freeSlots.append(event.slot)
             } else {
-                queue.insert(event)
+                moving[kept] = event
+                kept += 1
             }
         }
+        moving.removeSubrange(kept...)
+        moving.sort(by: QueuedEvent.precedes)
+        swap(&run, &moving)
+        runIndex = 0
         later.recycle(&moving)
     }
 
@@ -188,6 +215,8 @@ public final class Simulation {
         for index in slots.indices { slots[index].action = .empty }
         queue = EventQueue()
         later = LaterEvents()
+        run = []
+        runIndex = 0
         trace.removeAllSinks()
         network.dropInFlight()
         for host in hosts { host.tearDown() }
