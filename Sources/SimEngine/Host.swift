@@ -45,6 +45,7 @@ public final class Host {
     static func liveness(epoch: UInt32, running: Bool) -> UInt64 {
         UInt64(epoch) << 1 | (running ? 1 : 0)
     }
+
     /// The host's persistent storage; survives crashes (minus what was not synced).
     public let disk: Disk
     /// The running software, or nil while the host is down or booting.
