@@ -20,7 +20,7 @@ public final class ManagerNode {
     /// `host.id`, kept: most messages are sent from here, and reaching the host goes through the node.
     let hostID: HostID
     /// Where each peer's messages came from (the connection they arrived on).
-    private var peerHosts: [RaftNodeID: HostID] = [:]
+    private var peerHosts = RaftPeerTable<HostID>()
     private var pending: [RaftIndex: (term: RaftTerm, completion: (Bool) -> Void)] = [:]
     private var sequence: UInt64 = 0
     private var lastTracedTerm: RaftTerm = 0
