@@ -12,6 +12,9 @@ final class InvariantMonitor: RaftObserver {
     private var slotViolations: Set<String> = []
     private var lastRaftStamp: [RaftStamp] = []
     private var raftStamp: [RaftStamp] = []
+    /// Managers restarted since they were last observed: their logs are checked again from
+    /// scratch even if they look as they did before.
+    private var restarted: Set<RaftNodeID> = []
     private var lastStamp: GroundTruth.Stamp?
     /// The leader's store as last checked: its leader's host and its change counter.
     private var checkedHost: HostID = -1
@@ -31,12 +34,21 @@ final class InvariantMonitor: RaftObserver {
         if truthStamp == lastStamp { return }
         lastStamp = truthStamp
         let managers = truth.liveManagers
-        // Raft state changes only through messages, ticks and restarts: skip unchanged instants.
+        // Raft state changes only through messages, ticks and restarts: skip unchanged instants,
+        // and managers that look as they did when last observed (the checker checks what changed
+        // in a node since its last observation, so it would find nothing new in them).
         raftStamp.removeAll(keepingCapacity: true)
         for node in managers { raftStamp.append(RaftStamp(node.manager!)) }
         if raftStamp != lastRaftStamp {
+            var changed: [RaftNodeObservation<StoreProposal>] = []
+            for (index, node) in managers.enumerated() {
+                let stamp = raftStamp[index]
+                if restarted.remove(stamp.id) != nil || !lastRaftStamp.contains(stamp) {
+                    changed.append(node.manager!.raftObservation)
+                }
+            }
             swap(&raftStamp, &lastRaftStamp)
-            _ = raftChecker.observe(managers.map { $0.manager!.raftObservation })
+            _ = raftChecker.observe(changed)
         }
         collectRaftViolations(at: now)
         checkSlots(at: now)
@@ -92,7 +104,10 @@ final class InvariantMonitor: RaftObserver {
     // MARK: - RaftObserver
 
     func raftStarted(_ id: RaftNodeID, firstTime: Bool) {
-        if !firstTime { raftChecker.nodeCrashed(id) }
+        if !firstTime {
+            raftChecker.nodeCrashed(id)
+            restarted.insert(id)
+        }
     }
 
     func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID) {
