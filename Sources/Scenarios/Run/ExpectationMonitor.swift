@@ -30,38 +30,43 @@ final class ExpectationMonitor {
     /// Called when an expectation is decided (reporters print it in the timeline).
     var decided: (ExpectationResult) -> Void = { _ in }
 
+    /// Every instant an `at`, `by` or window boundary names, sorted, and the first not yet past.
+    private let boundaries: [SimInstant]
+    private var nextBoundary = 0
+    /// Undecided expectations whose condition no stamp covers.
+    private var uncoveredUndecided: Int
+
     init(expectations: [ScenarioExpectation], truth: GroundTruth) {
         tracked = expectations.map(Tracked.init)
         self.truth = truth
+        boundaries = Set(tracked.flatMap(Self.boundaries(of:))).sorted()
+        uncoveredUndecided = tracked.filter { $0.dependency == .uncovered }.count
     }
 
-    /// Instants the run must stop at so that `at`, `by` and `from..to` are checked on time.
-    var checkpoints: [SimInstant] {
-        tracked.flatMap { item -> [SimInstant] in
-            switch item.expectation.window {
-            case let .at(time): [time]
-            case let .by(time): [time]
-            case let .during(from, to): [from, to]
-            case .atEnd, .always, .never: []
-            }
+    private static func boundaries(of item: Tracked) -> [SimInstant] {
+        switch item.expectation.window {
+        case let .at(time): [time]
+        case let .by(time): [time]
+        case let .during(from, to): [from, to]
+        case .atEnd, .always, .never: []
         }
     }
+
+    /// Instants the run must stop at so that `at`, `by` and `from..to` are checked on time
+    /// (sorted, each once).
+    var checkpoints: [SimInstant] { boundaries }
 
     /// Whether `check(at: now)` could decide something even though nothing the conditions read
-    /// changed since the last check: a window opens or closes now, the swarm just came up
-    /// (`always`, `never` and windows start being judged), or some undecided condition reads
-    /// what no stamp covers.
+    /// changed since the last check: an `at`, `by` or window boundary falls now, the swarm just
+    /// came up (`always`, `never` and windows start being judged), or some undecided condition
+    /// reads what no stamp covers. A boundary of an expectation already decided counts too:
+    /// checking then decides nothing new, as the conditions read what they read last time.
+    /// Asked after every instant, with `now` never going back.
+    /// - Complexity: O(1) amortized.
     func isDue(at now: SimInstant) -> Bool {
-        if swarmIsUp != judgedSwarmUp { return true }
-        for item in tracked where !item.isDecided {
-            if item.dependency == .uncovered { return true }
-            switch item.expectation.window {
-            case let .at(time), let .by(time): if now == time { return true }
-            case let .during(from, to): if now == from || now == to { return true }
-            case .atEnd, .always, .never: continue
-            }
-        }
-        return false
+        if swarmIsUp != judgedSwarmUp || uncoveredUndecided > 0 { return true }
+        while nextBoundary < boundaries.count && boundaries[nextBoundary] < now { nextBoundary += 1 }
+        return nextBoundary < boundaries.count && boundaries[nextBoundary] == now
     }
 
     /// Checks every undecided expectation after all events at `now`.
@@ -137,6 +142,7 @@ final class ExpectationMonitor {
         let result = ExpectationResult(text: expectation.text, location: expectation.location, passed: passed, decidedAt: time, detail: detail)
         tracked[index].result = result
         tracked[index].isDecided = true
+        if tracked[index].dependency == .uncovered { uncoveredUndecided -= 1 }
         tracked[index].outcome = nil
         decided(result)
     }

@@ -53,7 +53,7 @@ public enum ScenarioRunner {
             inspect?(now, truth)
         }
         // Every instant an expectation names is an instant of the run, even if nothing happens then.
-        for checkpoint in Set(expectations.checkpoints).sorted() {
+        for checkpoint in expectations.checkpoints {
             simulation.schedule(at: checkpoint) {}
         }
 
