@@ -111,7 +111,7 @@ final class InvariantMonitor: RaftObserver {
     }
 
     func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID) {
-        _ = raftChecker.recordApplied([entry], by: id)
+        _ = raftChecker.recordApplied(entry, by: id)
     }
 
     func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID) {

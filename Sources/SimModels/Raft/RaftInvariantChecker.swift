@@ -166,25 +166,38 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
     @discardableResult
     public mutating func recordApplied(_ entries: [RaftEntry<Command>], by node: RaftNodeID) -> [RaftViolation] {
         let before = violations.count
-        var track = tracks[node] ?? NodeTrack(baseIndex: 0)
-        for entry in entries {
-            if let through = track.appliedThrough, entry.index != through + 1 {
-                report(.stateMachineSafety, nodes: [node], term: entry.term, index: entry.index,
-                       "\(hex(node)) applied index \(entry.index) after index \(through): entries must be applied in order")
-            }
-            track.appliedThrough = entry.index
-            if let existing = committedEntry(at: entry.index) {
-                if existing.entry != entry {
-                    report(existing.acknowledged ? .durability : .stateMachineSafety, nodes: [node] + (existing.witness.map { [$0] } ?? []),
-                           term: entry.term, index: entry.index,
-                           "\(hex(node)) applied \(entry) at index \(entry.index), but \(existing.entry) was committed there" + witnessText(existing))
-                }
-            } else {
-                setCommitted(Committed(entry: entry, commitTerm: .max, acknowledged: false, witness: node))
-            }
-        }
-        tracks[node] = track
+        for entry in entries { checkApplied(entry, by: node) }
         return Array(violations[before...])
+    }
+
+    /// `node`'s host applied `entry` to its state machine (hosts report one entry at a time).
+    @_specialize(where Command == StoreProposal)
+    @discardableResult
+    public mutating func recordApplied(_ entry: RaftEntry<Command>, by node: RaftNodeID) -> [RaftViolation] {
+        let before = violations.count
+        checkApplied(entry, by: node)
+        return Array(violations[before...])
+    }
+
+    private mutating func checkApplied(_ entry: RaftEntry<Command>, by node: RaftNodeID) {
+        if let through = tracks[node]?.appliedThrough, entry.index != through + 1 {
+            report(.stateMachineSafety, nodes: [node], term: entry.term, index: entry.index,
+                   "\(hex(node)) applied index \(entry.index) after index \(through): entries must be applied in order")
+        }
+        if !tracks.modify(node, { $0.appliedThrough = entry.index }) {
+            var track = NodeTrack(baseIndex: 0)
+            track.appliedThrough = entry.index
+            tracks[node] = track
+        }
+        if let existing = committedEntry(at: entry.index) {
+            if existing.entry != entry {
+                report(existing.acknowledged ? .durability : .stateMachineSafety, nodes: [node] + (existing.witness.map { [$0] } ?? []),
+                       term: entry.term, index: entry.index,
+                       "\(hex(node)) applied \(entry) at index \(entry.index), but \(existing.entry) was committed there" + witnessText(existing))
+            }
+        } else {
+            setCommitted(Committed(entry: entry, commitTerm: .max, acknowledged: false, witness: node))
+        }
     }
 
     /// `node`'s host replaced its state machine by a snapshot at `index`/`term`.

@@ -25,7 +25,7 @@ final class RaftLabChecker {
     }
 
     func applied(_ entry: RaftEntry<UInt64>, by id: RaftNodeID) {
-        _ = checker.recordApplied([entry], by: id)
+        _ = checker.recordApplied(entry, by: id)
     }
 
     func restored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID) {
