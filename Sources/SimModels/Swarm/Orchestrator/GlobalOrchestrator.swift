@@ -122,6 +122,8 @@ public struct GlobalOrchestrator: Sendable {
 
         let nodeIDs = nodesToReconcile.sorted()
         nodesToReconcile = []
+        // With no global service in the store, no node has a global task to start or stop.
+        guard !nodeIDs.isEmpty, store.services.values.contains(where: { Orchestration.isGlobal($0) }) else { return actions }
         // Services reconciled above already saw every node in this snapshot; SwarmKit commits the
         // two passes separately, so the node pass would find their new tasks and do nothing.
         let reconciled = Set(serviceIDs)
