@@ -20,7 +20,7 @@ struct LinkClocks {
     mutating func arrival(on link: LinkKey, proposed: Int64) -> Int64 {
         let key = link.hashDigest &+ 1
         let mask = entries.count - 1
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        var index = Self.home(of: key, mask: mask)
         while true {
             let found = entries[index].key
             if found == key {
@@ -43,9 +43,14 @@ struct LinkClocks {
         entries = [Entry](repeating: Entry(key: 0, last: 0), count: old.count * 2)
         let mask = entries.count - 1
         for entry in old where entry.key != 0 {
-            var index = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            var index = Self.home(of: entry.key, mask: mask)
             while entries[index].key != 0 { index = (index + 1) & mask }
             entries[index] = entry
         }
+    }
+
+    /// Where probing for `key` starts (Fibonacci hashing of the packed ends).
+    private static func home(of key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 }

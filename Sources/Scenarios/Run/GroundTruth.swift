@@ -21,7 +21,7 @@ final class GroundTruth {
     /// The leader's store the hostname index was built from: its manager and node change counter.
     private var indexedManager: ManagerNode?
     private var indexedNodeChanges: UInt64 = 0
-    /// Per hostname in the leader's store, the node object standing for it (see `reindex`).
+    /// Per hostname in the leader's store, the node object standing for it (see `refreshCandidates`).
     private var nodeByHostname: [String: (id: NodeID, isDown: Bool)] = [:]
 
     init(cluster: SwarmCluster) {
@@ -90,20 +90,19 @@ final class GroundTruth {
     }
     private var collectedAt: LivenessKey?
 
+    private var livenessKey: LivenessKey {
+        LivenessKey(hosts: simulation.hostStateVersion, managers: world.managerLifecycleVersion, candidates: candidates.count)
+    }
+
     /// Recomputes the live managers and the leader if the stamp moved since they were computed.
     func refresh() {
         let now = stamp
         guard now != cachedAt else { return }
         cachedAt = now
-        let liveness = LivenessKey(hosts: now.hosts, managers: world.managerLifecycleVersion, candidates: candidates.count)
-        if liveness != collectedAt {
-            collectedAt = liveness
-            collectLiveManagers()
-        }
+        if livenessKey != collectedAt { collectLiveManagers() }
         var leader = Self.leader(among: cachedManagers)
         let (added, reindexed) = refreshCandidates(leader: leader)
         if added {
-            collectedAt = LivenessKey(hosts: now.hosts, managers: world.managerLifecycleVersion, candidates: candidates.count)
             collectLiveManagers()
             leader = Self.leader(among: cachedManagers)
         }
@@ -116,6 +115,7 @@ final class GroundTruth {
 
     /// Fills `cachedManagers` with the candidates whose host is up and whose manager runs.
     private func collectLiveManagers() {
+        collectedAt = livenessKey
         cachedManagers.removeAll(keepingCapacity: true)
         for index in candidates {
             guard let node = cluster.node(at: index), let manager = node.manager, !manager.isStopped else { continue }

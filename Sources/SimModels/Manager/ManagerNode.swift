@@ -102,17 +102,8 @@ public final class ManagerNode {
     public var leaderHost: HostID? {
         guard let leader = raft.node.leaderID else { return nil }
         if leader == raftID { return hostID }
-        // Every request a follower forwards asks this: the answer from the membership is kept
-        // while the leader and the membership are the same (addresses never change host).
-        let members = raft.node.membership.members
-        if let cached = leaderHostCache, cached.leader == leader, cached.members == members { return cached.host }
-        if let host = raft.node.membership.address(of: leader).flatMap({ world.host(at: $0) }) {
-            leaderHostCache = (leader, members, host)
-            return host
-        }
-        return peerHosts[leader]
+        return memberHost(leader) ?? peerHosts[leader]
     }
-    private var leaderHostCache: (leader: RaftNodeID, members: [RaftMember], host: HostID)?
 
     /// Whether this manager (as leader) considers a member reachable, as SwarmKit's transport
     /// `Active` flag does: itself always; a peer if it answered within the last 2 ticks
@@ -147,8 +138,9 @@ public final class ManagerNode {
         simulation.network.send(SwarmMessage.raft(message), from: hostID, to: destination)
     }
 
-    /// The host of a member of the configuration, by its address. Every Raft message asks this:
-    /// the answers are kept while the membership is the same (addresses never change host).
+    /// The host of a member of the configuration, by its address. Every Raft message and every
+    /// request a follower forwards asks this: the answers are kept while the membership is the
+    /// same (addresses never change host).
     private func memberHost(_ id: RaftNodeID) -> HostID? {
         let members = raft.node.membership.members
         if let cached = memberHostCache, cached.members == members {

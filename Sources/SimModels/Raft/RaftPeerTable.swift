@@ -15,14 +15,13 @@ public struct RaftPeerTable<Value> {
             return storedValues[position]
         }
         set {
+            guard let newValue else {
+                removeValue(forKey: id)
+                return
+            }
             if let position = position(of: id) {
-                if let newValue {
-                    storedValues[position] = newValue
-                } else {
-                    ids.remove(at: position)
-                    storedValues.remove(at: position)
-                }
-            } else if let newValue {
+                storedValues[position] = newValue
+            } else {
                 let insertion = ids.firstIndex { $0 > id } ?? ids.count
                 ids.insert(id, at: insertion)
                 storedValues.insert(newValue, at: insertion)
