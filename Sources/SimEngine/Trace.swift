@@ -4,42 +4,57 @@ public protocol TraceSink: AnyObject {
     /// Whether the sink reads events' texts (true unless it says otherwise). When no sink
     /// does, as in `simrun check` and the benchmarks, emitters skip building them.
     var readsText: Bool { get }
+    /// The kinds of events the sink reads, or nil for every kind (the default). Events of
+    /// kinds no sink reads are not built at all.
+    var kinds: Set<String>? { get }
 }
 
 extension TraceSink {
     public var readsText: Bool { true }
+    public var kinds: Set<String>? { nil }
 }
 
 /// The run's trace: models emit structured events; sinks consume them. Models never print.
 public final class Trace {
-    private var sinks: [TraceSink] = []
+    private var sinks: [(sink: TraceSink, kinds: Set<String>?)] = []
 
     /// True if some sink listens; models may skip building expensive texts otherwise.
     public var isEnabled: Bool { !sinks.isEmpty }
     /// True if some sink reads events' texts.
     public private(set) var textIsRead = false
+    /// The kinds some sink reads; nil if some sink reads every kind.
+    private var kindsRead: Set<String>? = []
 
     public func add(_ sink: TraceSink) {
-        sinks.append(sink)
+        let kinds = sink.kinds
+        sinks.append((sink, kinds))
         textIsRead = textIsRead || sink.readsText
+        if let kinds { kindsRead?.formUnion(kinds) } else { kindsRead = nil }
     }
 
     func removeAllSinks() {
         sinks.removeAll()
         textIsRead = false
+        kindsRead = []
     }
 
-    /// Hands an event to every sink, in the order they were added.
+    /// True if some sink reads events of `kind`.
+    public func reads(_ kind: String) -> Bool {
+        guard let kindsRead else { return true }
+        return kindsRead.contains(kind)
+    }
+
+    /// Hands an event to every sink that reads its kind, in the order they were added.
     public func emit(_ event: TraceEvent) {
-        for sink in sinks { sink.record(event) }
+        for (sink, kinds) in sinks where kinds?.contains(event.kind) ?? true { sink.record(event) }
     }
 }
 
 extension Simulation {
     /// Emits a trace event stamped with the current time. The event is built only if a sink
-    /// listens, and its text only if a sink reads texts.
+    /// reads its kind, and its text only if a sink reads texts.
     public func emit(node: String, component: String, kind: String, _ text: @autoclosure () -> String, fields: @autoclosure () -> [TraceField] = []) {
-        guard trace.isEnabled else { return }
+        guard trace.isEnabled, trace.reads(kind) else { return }
         trace.emit(TraceEvent(time: now, node: node, component: component, kind: kind, text: trace.textIsRead ? text() : "", fields: fields()))
     }
 }

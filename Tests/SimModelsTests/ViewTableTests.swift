@@ -38,7 +38,22 @@ import SimEngine
         ].joined(separator: "\n")
         #expect(NodeListView.render(store: store, raft: raft, selfNodeID: F.id("m1")) == expected)
         var random = RandomStream(seed: 1)
-        #expect(ControlAPI.handle(.nodeList, context: F.context(store, raft: raft), random: &random) == .reply(expected))
+        #expect(ControlAPI.handle(.nodeList, context: F.context(store, raft: raft), random: &random) == .query(CommandOutput(expected)))
+    }
+
+    /// A query's table is laid out when first read, from the store it was served from, and once.
+    @Test func queryTablesAreLaidOutWhenFirstRead() {
+        var store = F.store(nodes: [F.node("m1", role: .manager), F.node("w1")])
+        let outcome = F.handle(.nodeList, F.context(store, raft: F.raft(["m1"])))
+        guard case let .query(output) = outcome else {
+            Issue.record("docker node ls is not a query: \(outcome)")
+            return
+        }
+        #expect(!output.isRendered)
+        store.apply([.deleteNode(F.id("w1"))])  // later writes do not reach the served snapshot
+        let text = output.text
+        #expect(output.isRendered && text.contains(" w1 ") && output.text == text)
+        #expect(outcome.succeeded && outcome.actions.isEmpty && outcome.error.isEmpty && outcome.output == text)
     }
 
     @Test func managerStatusFromTheLeadersView() {
@@ -129,7 +144,7 @@ import SimEngine
             "t10xxxxxxxxx   web.10      nginx:1.25   w1                          Running         Running about a minute ago                                         *:8080->80/tcp",
         ].joined(separator: "\n")
         let context = F.context(store, raft: F.raft(["m1"]), at: 100)
-        #expect(F.handle(.serviceTasks(["web"]), context) == .reply(expected))
+        #expect(F.handle(.serviceTasks(["web"]), context) == .query(CommandOutput(expected)))
         #expect(F.handle(.serviceTasks(["web", "nosuch"]), context) == .partial([], reply: expected, error: "no such service: nosuch"))
         #expect(F.handle(.serviceTasks(["nosuch", "other"]), context) == .failure("no such service: nosuch\nno such service: other"))
     }
@@ -206,7 +221,7 @@ import SimEngine
                      Refer to https://docs.docker.com/engine/swarm/admin_guide/ to configure the
                      Swarm for fault-tolerance.
             """
-        #expect(F.handle(.info, F.context(store, raft: F.raft(["m1", "m2"]))) == .reply(expected))
+        #expect(F.handle(.info, F.context(store, raft: F.raft(["m1", "m2"]))) == .query(CommandOutput(expected)))
     }
 
     @Test func infoOnAWorkerAndWithoutALeader() {

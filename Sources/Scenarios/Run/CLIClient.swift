@@ -11,8 +11,20 @@ final class CLIClient: HostSoftware {
 
     /// What the CLI printed: standard output, and the error if the command failed.
     struct Answer {
-        var output: String
+        /// Standard output, laid out when first read.
+        var printed: CommandOutput
         var error: String?
+
+        init(output: String, error: String?) {
+            self.init(printed: CommandOutput(output), error: error)
+        }
+
+        init(printed: CommandOutput, error: String?) {
+            self.printed = printed
+            self.error = error
+        }
+
+        var output: String { printed.text }
     }
 
     let host: Host
@@ -48,7 +60,7 @@ final class CLIClient: HostSoftware {
         guard case let .reply(.control(reply))? = envelope.message as? SwarmMessage,
               let entry = waiting.removeValue(forKey: reply.requestID) else { return }
         simulation.cancel(entry.timer)
-        entry.completion(Answer(output: reply.output, error: reply.error.map { Self.daemonError($0) }))
+        entry.completion(Answer(printed: reply.printed, error: reply.error.map { Self.daemonError($0) }))
     }
 
     /// The CLI prints daemon errors as "Error response from daemon: ...".

@@ -14,8 +14,9 @@ final class RunStatistics: TraceSink {
     private var leaderNow = false
     private var quorumNow = true
 
-    /// Only kinds and fields are read.
+    /// Only these kinds, and only their fields, are read.
     var readsText: Bool { false }
+    var kinds: Set<String>? { ["raft.leader", "task.state"] }
 
     func record(_ event: TraceEvent) {
         switch event.kind {

@@ -122,10 +122,11 @@ final class TimelineDriver {
 
     private func finish(_ text: String, via: String?, expect: CommandExpectation?, answer: CLIClient.Answer) {
         let ok = answer.error == nil
-        var fields = [TraceField("command", text), TraceField("ok", ok)]
-        fields.append(ok ? TraceField("output", answer.output) : TraceField("error", answer.error!))
-        let body = ok ? (answer.output.isEmpty ? text : text + "\n" + answer.output) : text + "\n" + answer.error!
-        simulation.emit(node: via ?? "-", component: "cli", kind: "command", body, fields: fields)
+        // The output is laid out only if a sink reads commands (see CommandOutput).
+        simulation.emit(node: via ?? "-", component: "cli", kind: "command",
+                        ok ? (answer.output.isEmpty ? text : text + "\n" + answer.output) : text + "\n" + answer.error!,
+                        fields: [TraceField("command", text), TraceField("ok", ok),
+                                 ok ? TraceField("output", answer.output) : TraceField("error", answer.error!)])
         if let expect, !expect.isMatched(byError: answer.error) {
             let outcome = answer.error.map { "failed: \($0)" } ?? "succeeded"
             failures.append(RunFailure(kind: .command, time: simulation.now,

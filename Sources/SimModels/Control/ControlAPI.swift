@@ -36,14 +36,17 @@ public enum ControlAPI {
         case let .networkCreate(request):
             return createNetwork(request, context: context, random: &random)
         case .nodeList:
-            return .reply(NodeListView.render(store: context.store, raft: context.raft, selfNodeID: context.queriedNodeID))
+            return .query(CommandOutput {
+                NodeListView.render(store: context.store, raft: context.raft, selfNodeID: context.queriedNodeID)
+            })
         case .serviceList:
-            return .reply(ServiceListView.render(store: context.store))
+            return .query(CommandOutput { ServiceListView.render(store: context.store) })
         case let .serviceTasks(services):
             return TaskListView.outcome(services: services, store: context.store, now: context.now)
         case .info:
-            return .reply(InfoView.render(store: context.store, raft: context.raft, nodeID: context.queriedNodeID,
-                                          settings: context.info))
+            return .query(CommandOutput {
+                InfoView.render(store: context.store, raft: context.raft, nodeID: context.queriedNodeID, settings: context.info)
+            })
         }
     }
 

@@ -29,8 +29,10 @@ public struct ControlContext: Sendable {
 /// table for a query, standard output for a write once committed, the error (standard error)
 /// for a refusal.
 public enum ControlOutcome: Equatable, Sendable {
-    /// A query's output, or a write that changes nothing ("Node … is already a manager.").
+    /// A write that changes nothing ("Node … is already a manager."), or a short answer.
     case reply(String)
+    /// A query's table, laid out only if someone reads it (see `CommandOutput`).
+    case query(CommandOutput)
     /// Propose `actions` as one Raft entry; once committed, print `reply`.
     case propose([StoreAction], reply: String)
     /// The request is refused; nothing to propose. Docker's error text (exit status 1).
@@ -43,7 +45,7 @@ public enum ControlOutcome: Equatable, Sendable {
     /// The actions to propose (empty for queries and refusals).
     public var actions: [StoreAction] {
         switch self {
-        case .reply, .failure: []
+        case .reply, .query, .failure: []
         case let .propose(actions, _), let .partial(actions, _, _): actions
         }
     }
@@ -51,16 +53,22 @@ public enum ControlOutcome: Equatable, Sendable {
     /// Whether the docker CLI would exit with status 0.
     public var succeeded: Bool {
         switch self {
-        case .reply, .propose: true
+        case .reply, .query, .propose: true
         case .failure, .partial: false
         }
     }
 
     /// Standard output.
     public var output: String {
+        printed.text
+    }
+
+    /// Standard output, not laid out yet for a query.
+    public var printed: CommandOutput {
         switch self {
-        case let .reply(text), let .propose(_, text), let .partial(_, text, _): text
-        case .failure: ""
+        case let .query(output): output
+        case let .reply(text), let .propose(_, text), let .partial(_, text, _): CommandOutput(text)
+        case .failure: CommandOutput("")
         }
     }
 
@@ -68,7 +76,7 @@ public enum ControlOutcome: Equatable, Sendable {
     public var error: String {
         switch self {
         case let .failure(text), let .partial(_, _, text): text
-        case .reply, .propose: ""
+        case .reply, .query, .propose: ""
         }
     }
 

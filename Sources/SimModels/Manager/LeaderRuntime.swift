@@ -215,19 +215,19 @@ public final class LeaderRuntime {
                                      queriedNodeID: request.queriedNodeID)
         let outcome = ControlAPI.handle(request.command, context: context, random: &random)
         // The manager answers even if this runtime stops first (a write failing on step-down).
-        let answer = { [unowned manager] (output: String, error: String?) in
+        let answer = { [unowned manager] (output: CommandOutput, error: String?) in
             manager.route(.control(ControlReply(requestID: request.requestID, output: output, error: error)), origin: origin, proxy: proxy)
         }
         let actions = outcome.actions
         guard !actions.isEmpty else {
-            answer(outcome.output, outcome.succeeded ? nil : outcome.error)
+            answer(outcome.printed, outcome.succeeded ? nil : outcome.error)
             return
         }
         manager.propose(actions) { committed in
             if committed {
-                answer(outcome.output, outcome.succeeded ? nil : outcome.error)
+                answer(outcome.printed, outcome.succeeded ? nil : outcome.error)
             } else {
-                answer("", Self.lostLeadershipMessage)
+                answer(CommandOutput(""), Self.lostLeadershipMessage)
             }
         }
     }

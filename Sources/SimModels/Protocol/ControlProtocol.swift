@@ -15,13 +15,21 @@ public struct ControlRequest: Sendable {
 /// The control API's answer: what the CLI prints on standard output, and the error if it failed.
 public struct ControlReply: Sendable {
     public var requestID: UInt64
-    public var output: String
+    /// Standard output, laid out when first read.
+    public var printed: CommandOutput
     /// Nil on success; Docker's error text otherwise.
     public var error: String?
 
-    public init(requestID: UInt64, output: String, error: String?) {
+    public init(requestID: UInt64, output: CommandOutput, error: String?) {
         self.requestID = requestID
-        self.output = output
+        self.printed = output
         self.error = error
     }
+
+    public init(requestID: UInt64, output: String, error: String?) {
+        self.init(requestID: requestID, output: CommandOutput(output), error: error)
+    }
+
+    /// Standard output.
+    public var output: String { printed.text }
 }

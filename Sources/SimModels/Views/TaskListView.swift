@@ -35,9 +35,8 @@ public enum TaskListView {
         if found.isEmpty { return .failure(notFound.joined(separator: "\n")) }
         var seen: Set<ServiceID> = []
         let services = found.filter { seen.insert($0.id).inserted }
-        let table = render(services: services, store: store, now: now)
-        if notFound.isEmpty { return .reply(table) }
-        return .partial([], reply: table, error: notFound.joined(separator: "\n"))
+        if notFound.isEmpty { return .query(CommandOutput { render(services: services, store: store, now: now) }) }
+        return .partial([], reply: render(services: services, store: store, now: now), error: notFound.joined(separator: "\n"))
     }
 
     /// The table of the tasks of `services`.
