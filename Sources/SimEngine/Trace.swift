@@ -6,30 +6,35 @@ public protocol TraceSink: AnyObject {
     var readsText: Bool { get }
     /// The kinds of events the sink reads, or nil for every kind (the default). Events of
     /// kinds no sink reads are not built at all.
-    var kinds: Set<String>? { get }
+    var kinds: [String]? { get }
 }
 
 extension TraceSink {
     public var readsText: Bool { true }
-    public var kinds: Set<String>? { nil }
+    public var kinds: [String]? { nil }
 }
 
 /// The run's trace: models emit structured events; sinks consume them. Models never print.
 public final class Trace {
-    private var sinks: [(sink: TraceSink, kinds: Set<String>?)] = []
+    private var sinks: [(sink: TraceSink, kinds: [String]?)] = []
 
     /// True if some sink listens; models may skip building expensive texts otherwise.
     public var isEnabled: Bool { !sinks.isEmpty }
     /// True if some sink reads events' texts.
     public private(set) var textIsRead = false
-    /// The kinds some sink reads; nil if some sink reads every kind.
-    private var kindsRead: Set<String>? = []
+    /// The kinds some sink reads; nil if some sink reads every kind. A short list: comparing
+    /// a kind (a short literal) with a few others costs less than hashing it.
+    private var kindsRead: [String]? = []
 
     public func add(_ sink: TraceSink) {
         let kinds = sink.kinds
         sinks.append((sink, kinds))
         textIsRead = textIsRead || sink.readsText
-        if let kinds { kindsRead?.formUnion(kinds) } else { kindsRead = nil }
+        if let kinds, let read = kindsRead {
+            kindsRead = read + kinds.filter { !read.contains($0) }
+        } else {
+            kindsRead = nil
+        }
     }
 
     func removeAllSinks() {

@@ -3,11 +3,11 @@ import Testing
 
 @Suite struct TraceTests {
     final class Recorder: TraceSink {
-        let kinds: Set<String>?
+        let kinds: [String]?
         let readsText: Bool
         var events: [TraceEvent] = []
 
-        init(kinds: Set<String>?, readsText: Bool = true) {
+        init(kinds: [String]?, readsText: Bool = true) {
             self.kinds = kinds
             self.readsText = readsText
         }

@@ -16,7 +16,7 @@ final class RunStatistics: TraceSink {
 
     /// Only these kinds, and only their fields, are read.
     var readsText: Bool { false }
-    var kinds: Set<String>? { ["raft.leader", "task.state"] }
+    var kinds: [String]? { ["raft.leader", "task.state"] }
 
     func record(_ event: TraceEvent) {
         switch event.kind {
