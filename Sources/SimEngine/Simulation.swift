@@ -32,7 +32,7 @@ public final class Simulation {
     @usableFromInline var slots: [EventSlot] = []
     @usableFromInline var freeSlots: [UInt32] = []
     @usableFromInline var nextSequence: UInt64 = 0
-    private var instantObservers: [(SimInstant) -> Void] = []
+    private var instantObservers: [InstantObserver] = []
     private var stopRequested = false
 
     public init(seed: UInt64) {
@@ -124,7 +124,13 @@ public final class Simulation {
     /// Calls `observer` after every instant at which something happened, once every event
     /// at that instant has run. Observers read state; they must not change it.
     public func afterEachInstant(_ observer: @escaping (SimInstant) -> Void) {
-        instantObservers.append(observer)
+        instantObservers.append(.always(observer))
+    }
+
+    /// Like `afterEachInstant`, until `observer` returns true: it is then dropped, and costs
+    /// nothing more at each instant.
+    public func afterEachInstantUntilDone(_ observer: @escaping (SimInstant) -> Bool) {
+        instantObservers.append(.untilDone(observer))
     }
 
     /// Makes `run(until:)` return after the event that is running now.
@@ -253,8 +259,21 @@ public final class Simulation {
         return true
     }
 
+    /// Calls the observers in the order they were added.
     private func notifyObservers() {
-        for observer in instantObservers { observer(now) }
+        var index = 0
+        while index < instantObservers.count {
+            switch instantObservers[index] {
+            case let .always(observer):
+                observer(now)
+            case let .untilDone(observer):
+                if observer(now) {
+                    instantObservers.remove(at: index)
+                    continue
+                }
+            }
+            index += 1
+        }
     }
 
     // MARK: - Hosts
@@ -274,4 +293,10 @@ public final class Simulation {
     public func host(named name: String) -> Host? {
         hosts.first { $0.name == name }
     }
+}
+
+/// Something called after each instant: for the whole run, or until it says it is done.
+private enum InstantObserver {
+    case always((SimInstant) -> Void)
+    case untilDone((SimInstant) -> Bool)
 }

@@ -104,6 +104,24 @@ import Testing
         #expect(observed.map(\.1) == [2, 3, 6])
     }
 
+    /// An observer until done is called in its place among the others until it returns true,
+    /// and never again after that.
+    @Test func observersUntilDoneAreDroppedOnceDone() {
+        let sim = Simulation(seed: 1)
+        var calls: [String] = []
+        sim.afterEachInstant { calls.append("a\($0.nanoseconds)") }
+        sim.afterEachInstantUntilDone { now in
+            calls.append("b\(now.nanoseconds)")
+            return now.nanoseconds >= 2
+        }
+        sim.afterEachInstant { calls.append("c\($0.nanoseconds)") }
+        for t in [1, 2, 3] {
+            sim.schedule(at: SimInstant(nanoseconds: Int64(t))) {}
+        }
+        sim.run(until: SimInstant(nanoseconds: 10))
+        #expect(calls == ["a1", "b1", "c1", "a2", "b2", "c2", "a3", "c3"])
+    }
+
     @Test func runStopsAtTheLimitAndKeepsLaterEvents() {
         let sim = Simulation(seed: 1)
         var ran = 0

@@ -32,20 +32,19 @@ final class TimelineDriver {
     /// calls `ready`, then deploys the file's `services:` like `docker stack deploy`.
     func whenSwarmIsUp(_ ready: @escaping () -> Void) {
         let nodesToWaitFor = scenario.nodes.filter(\.joined).count
-        var deployed = false
         var lastChanges: UInt64?
-        simulation.afterEachInstant { [unowned self] now in
-            guard !deployed, let store = self.truth.leaderStore, store.changeCount != lastChanges else { return }
+        simulation.afterEachInstantUntilDone { [unowned self] now in
+            guard let store = self.truth.leaderStore, store.changeCount != lastChanges else { return false }
             lastChanges = store.changeCount
-            guard store.nodes.values.reduce(0, { $0 + ($1.status.state == .ready ? 1 : 0) }) >= nodesToWaitFor else { return }
-            deployed = true
+            guard store.nodes.values.reduce(0, { $0 + ($1.status.state == .ready ? 1 : 0) }) >= nodesToWaitFor else { return false }
             ready()
-            guard !self.scenario.services.isEmpty else { return }
+            guard !self.scenario.services.isEmpty else { return true }
             self.simulation.schedule(after: .zero) { [unowned self] in
                 for spec in self.scenario.services {
                     self.run(.serviceCreate(spec), text: "docker stack deploy: service \(spec.name)", via: nil, expect: nil)
                 }
             }
+            return true
         }
     }
 
