@@ -187,6 +187,7 @@ public final class Network: EventHandler {
 
     private func apply(_ next: Topology) {
         topologyVersion += 1
+        simulation.noteObservedChange()
         // With nothing in flight, older topologies can never be consulted again.
         if inFlight.count == freeInFlight.count {
             topologies = [next]

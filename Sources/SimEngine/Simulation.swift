@@ -11,7 +11,12 @@ public final class Simulation {
     /// Events run so far (cancelled events and events of dead hosts not counted).
     public private(set) var eventsProcessed: Int = 0
     /// Bumped whenever a host changes state (up, crashed, stopped, booting), for observers' caches.
-    public internal(set) var hostStateVersion = 0
+    public internal(set) var hostStateVersion = 0 {
+        didSet { noteObservedChange() }
+    }
+    /// Bumped by every change an observer may read: hosts' states, the network's cuts, and what
+    /// models report through `noteObservedChange`. Gated observers run only when it moved.
+    public private(set) var observedVersion = 0
     /// The hosts, indexed by `HostID`.
     public private(set) var hosts: [Host] = []
     /// Every host's `Host.liveness`, kept by the host: the event loop reads this small array
@@ -131,6 +136,19 @@ public final class Simulation {
     /// nothing more at each instant.
     public func afterEachInstantUntilDone(_ observer: @escaping (SimInstant) -> Bool) {
         instantObservers.append(.untilDone(observer))
+    }
+
+    /// Like `afterEachInstant`, but only after instants at which `observedVersion` moved since
+    /// the observer's last call, or at or after the instant its last call returned (`.zero`:
+    /// after every instant). Most instants of a large run change nothing an observer reads (a
+    /// heartbeat, a message passed on); this skips them without calling anything.
+    public func afterEachInstantGated(_ observer: @escaping (SimInstant) -> SimInstant) {
+        instantObservers.append(.gated(observer, Gate(version: observedVersion &- 1, due: .zero)))
+    }
+
+    /// Records a change that observers may read (see `observedVersion`).
+    public func noteObservedChange() {
+        observedVersion &+= 1
     }
 
     /// Makes `run(until:)` return after the event that is running now.
@@ -271,6 +289,12 @@ public final class Simulation {
                     instantObservers.remove(at: index)
                     continue
                 }
+            case let .gated(observer, gate):
+                if gate.version != observedVersion || now >= gate.due {
+                    let version = observedVersion
+                    let due = observer(now)
+                    instantObservers[index] = .gated(observer, Gate(version: version, due: due))
+                }
             }
             index += 1
         }
@@ -295,8 +319,16 @@ public final class Simulation {
     }
 }
 
-/// Something called after each instant: for the whole run, or until it says it is done.
+/// Something called after each instant: for the whole run, until it says it is done, or
+/// only when something observed changed or its due instant came.
 private enum InstantObserver {
     case always((SimInstant) -> Void)
     case untilDone((SimInstant) -> Bool)
+    case gated((SimInstant) -> SimInstant, Gate)
+}
+
+/// When a gated observer runs next: once `observedVersion` is no longer `version`, or at `due`.
+private struct Gate {
+    var version: Int
+    var due: SimInstant
 }

@@ -39,18 +39,21 @@ public enum ScenarioRunner {
         let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client, truth: truth)
 
         var observed: GroundTruth.ObservedStamp?
-        simulation.afterEachInstant { now in
-            // Most instants change nothing the observers read (a heartbeat, a message passed on):
-            // their answers are the last instant's, so they are not asked again.
+        // Most instants change nothing the observers read (a heartbeat, a message passed on):
+        // their answers are the last instant's, so they are not asked again. The simulation
+        // skips the instants at which no observed counter moved before the next one due.
+        simulation.afterEachInstantGated { now in
             let stamp = truth.observedStamp
-            if stamp == observed && inspect == nil && !expectations.isDue(at: now) { return }
-            observed = stamp
-            // The cluster as it is at the end of this instant, if the stamp moved (see GroundTruth).
-            truth.refresh()
-            invariants.check(at: now)
-            expectations.check(at: now)
-            statistics.sample(at: now, truth: truth)
-            inspect?(now, truth)
+            if stamp != observed || inspect != nil || expectations.isDue(at: now) {
+                observed = stamp
+                // The cluster as it is at the end of this instant, if the stamp moved (see GroundTruth).
+                truth.refresh()
+                invariants.check(at: now)
+                expectations.check(at: now)
+                statistics.sample(at: now, truth: truth)
+                inspect?(now, truth)
+            }
+            return inspect == nil ? expectations.nextDue(after: now) : now
         }
         // Every instant an expectation names is an instant of the run, even if nothing happens then.
         for checkpoint in expectations.checkpoints {
@@ -61,7 +64,10 @@ public enum ScenarioRunner {
             simulation.emit(node: "-", component: "swarm", kind: "swarm.formed", "swarm formed: every node that joins at the start has joined")
         }
         driver.schedule()
-        driver.whenSwarmIsUp { expectations.swarmIsUp = true }
+        driver.whenSwarmIsUp {
+            expectations.swarmIsUp = true
+            simulation.noteObservedChange()  // the expectations judge from the next instant on
+        }
 
         let duration = min(scenario.duration, options.until ?? scenario.duration)
         let end = SimInstant.zero + duration

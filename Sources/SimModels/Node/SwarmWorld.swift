@@ -19,6 +19,7 @@ public final class SwarmWorld {
     /// Records that some manager's state changed.
     func noteManagerStateChange() {
         managerStateVersion &+= 1
+        simulation.noteObservedChange()
     }
 
     /// Bumped whenever a manager starts or stops on some host: which managers run moves only then
@@ -29,6 +30,7 @@ public final class SwarmWorld {
     func noteManagerStartOrStop() {
         managerLifecycleVersion &+= 1
         managerStateVersion &+= 1
+        simulation.noteObservedChange()
     }
 
     /// Bumped whenever a container on any node is created, changes state or is forgotten:
@@ -38,6 +40,7 @@ public final class SwarmWorld {
     /// Records that some container changed.
     func noteContainerStateChange() {
         containerStateVersion &+= 1
+        simulation.noteObservedChange()
     }
 
     /// A safety checker watching every manager's Raft, if any.
