@@ -100,7 +100,7 @@ public final class Simulation {
     }
 
     @usableFromInline
-    func enqueue(at requested: SimInstant, action: EventAction, host: HostID?) -> TimerID {
+    func enqueue(at requested: SimInstant, action: consuming EventAction, host: HostID?) -> TimerID {
         let time = requested < now ? now : requested  // time never moves backwards
         let slot: UInt32
         if let free = freeSlots.popLast() {
@@ -110,7 +110,7 @@ public final class Simulation {
             slots.append(EventSlot())
         }
         let index = Int(slot)
-        slots[index].action = action
+        slots[index].action = consume action  // moved in: no retain of the handler or closure context
         if let host {
             slots[index].host = Int32(host)
             slots[index].hostEpoch = UInt32(truncatingIfNeeded: hostLiveness[host] >> 1)
