@@ -38,6 +38,9 @@ public final class Simulation {
     @usableFromInline var freeSlots: [UInt32] = []
     @usableFromInline var nextSequence: UInt64 = 0
     private var instantObservers: [InstantObserver] = []
+    /// After the last call of the observers: if none but gated ones, the version and instant
+    /// until which all their gates stay closed (version -1: some observer runs every instant).
+    private var allGatesClosedUntil = Gate(version: -1, due: .zero)
     private var stopRequested = false
 
     public init(seed: UInt64) {
@@ -130,12 +133,14 @@ public final class Simulation {
     /// at that instant has run. Observers read state; they must not change it.
     public func afterEachInstant(_ observer: @escaping (SimInstant) -> Void) {
         instantObservers.append(.always(observer))
+        allGatesClosedUntil = Gate(version: -1, due: .zero)
     }
 
     /// Like `afterEachInstant`, until `observer` returns true: it is then dropped, and costs
     /// nothing more at each instant.
     public func afterEachInstantUntilDone(_ observer: @escaping (SimInstant) -> Bool) {
         instantObservers.append(.untilDone(observer))
+        allGatesClosedUntil = Gate(version: -1, due: .zero)
     }
 
     /// Like `afterEachInstant`, but only after instants at which `observedVersion` moved since
@@ -144,6 +149,7 @@ public final class Simulation {
     /// heartbeat, a message passed on); this skips them without calling anything.
     public func afterEachInstantGated(_ observer: @escaping (SimInstant) -> SimInstant) {
         instantObservers.append(.gated(observer, Gate(version: observedVersion &- 1, due: .zero)))
+        allGatesClosedUntil = Gate(version: -1, due: .zero)
     }
 
     /// Records a change that observers may read (see `observedVersion`).
@@ -279,25 +285,37 @@ public final class Simulation {
 
     /// Calls the observers in the order they were added.
     private func notifyObservers() {
+        // Only gated observers, all closed: nothing to call (most instants of a large run).
+        if allGatesClosedUntil.version == observedVersion && now < allGatesClosedUntil.due { return }
         var index = 0
+        var closed = Gate(version: observedVersion, due: .distantFuture)
         while index < instantObservers.count {
             switch instantObservers[index] {
             case let .always(observer):
                 observer(now)
+                closed.due = .zero
             case let .untilDone(observer):
                 if observer(now) {
                     instantObservers.remove(at: index)
                     continue
                 }
+                closed.due = .zero
             case let .gated(observer, gate):
+                var gate = gate
                 if gate.version != observedVersion || now >= gate.due {
-                    let version = observedVersion
-                    let due = observer(now)
-                    instantObservers[index] = .gated(observer, Gate(version: version, due: due))
+                    gate = Gate(version: observedVersion, due: .zero)
+                    gate.due = observer(now)
+                    instantObservers[index] = .gated(observer, gate)
                 }
+                if gate.version != closed.version { closed.due = .zero }
+                closed.due = min(closed.due, gate.due)
             }
             index += 1
         }
+        // Every gate stays closed while the version is the one they saw (if an observer moved
+        // it, some gate opens at the next instant) and before the earliest due.
+        if closed.due == .zero || closed.version != observedVersion { closed.version = -1 }
+        allGatesClosedUntil = closed
     }
 
     // MARK: - Hosts

@@ -141,6 +141,27 @@ import Testing
         #expect(calls == [1, 3, 7, 8])
     }
 
+    /// A change an observer makes while it runs opens the gates at the next instant: the
+    /// observers before it in the order have not seen it yet.
+    @Test func aChangeMadeByAnObserverOpensTheGatesAtTheNextInstant() {
+        let sim = Simulation(seed: 1)
+        var first: [Int64] = []
+        var second: [Int64] = []
+        sim.afterEachInstantGated { now in
+            first.append(now.nanoseconds)
+            return .distantFuture
+        }
+        sim.afterEachInstantGated { now in
+            second.append(now.nanoseconds)
+            if now.nanoseconds == 2 { sim.noteObservedChange() }
+            return now.nanoseconds < 2 ? SimInstant(nanoseconds: 2) : .distantFuture
+        }
+        for t in 1...5 { sim.schedule(at: SimInstant(nanoseconds: Int64(t))) {} }
+        sim.run(until: SimInstant(nanoseconds: 10))
+        #expect(first == [1, 3])
+        #expect(second == [1, 2, 3])
+    }
+
     @Test func runStopsAtTheLimitAndKeepsLaterEvents() {
         let sim = Simulation(seed: 1)
         var ran = 0
