@@ -16,7 +16,7 @@ public final class Simulation {
     }
     /// Bumped by every change an observer may read: hosts' states, the network's cuts, and what
     /// models report through `noteObservedChange`. Gated observers run only when it moved.
-    public private(set) var observedVersion = 0
+    public internal(set) var observedVersion = 0
     /// The hosts, indexed by `HostID`.
     public private(set) var hosts: [Host] = []
     /// Every host's `Host.liveness`, kept by the host: the event loop reads this small array
@@ -37,10 +37,10 @@ public final class Simulation {
     @usableFromInline var slots: [EventSlot] = []
     @usableFromInline var freeSlots: [UInt32] = []
     @usableFromInline var nextSequence: UInt64 = 0
-    private var instantObservers: [InstantObserver] = []
+    var instantObservers: [InstantObserver] = []
     /// After the last call of the observers: if none but gated ones, the version and instant
     /// until which all their gates stay closed (version -1: some observer runs every instant).
-    private var allGatesClosedUntil = Gate(version: -1, due: .zero)
+    var allGatesClosedUntil = Gate(version: -1, due: .zero)
     private var stopRequested = false
 
     public init(seed: UInt64) {
@@ -128,34 +128,6 @@ public final class Simulation {
     }
 
     // MARK: - Running
-
-    /// Calls `observer` after every instant at which something happened, once every event
-    /// at that instant has run. Observers read state; they must not change it.
-    public func afterEachInstant(_ observer: @escaping (SimInstant) -> Void) {
-        instantObservers.append(.always(observer))
-        allGatesClosedUntil = Gate(version: -1, due: .zero)
-    }
-
-    /// Like `afterEachInstant`, until `observer` returns true: it is then dropped, and costs
-    /// nothing more at each instant.
-    public func afterEachInstantUntilDone(_ observer: @escaping (SimInstant) -> Bool) {
-        instantObservers.append(.untilDone(observer))
-        allGatesClosedUntil = Gate(version: -1, due: .zero)
-    }
-
-    /// Like `afterEachInstant`, but only after instants at which `observedVersion` moved since
-    /// the observer's last call, or at or after the instant its last call returned (`.zero`:
-    /// after every instant). Most instants of a large run change nothing an observer reads (a
-    /// heartbeat, a message passed on); this skips them without calling anything.
-    public func afterEachInstantGated(_ observer: @escaping (SimInstant) -> SimInstant) {
-        instantObservers.append(.gated(observer, Gate(version: observedVersion &- 1, due: .zero)))
-        allGatesClosedUntil = Gate(version: -1, due: .zero)
-    }
-
-    /// Records a change that observers may read (see `observedVersion`).
-    public func noteObservedChange() {
-        observedVersion &+= 1
-    }
 
     /// Makes `run(until:)` return after the event that is running now.
     public func requestStop() {
@@ -283,41 +255,6 @@ public final class Simulation {
         return true
     }
 
-    /// Calls the observers in the order they were added.
-    private func notifyObservers() {
-        // Only gated observers, all closed: nothing to call (most instants of a large run).
-        if allGatesClosedUntil.version == observedVersion && now < allGatesClosedUntil.due { return }
-        var index = 0
-        var closed = Gate(version: observedVersion, due: .distantFuture)
-        while index < instantObservers.count {
-            switch instantObservers[index] {
-            case let .always(observer):
-                observer(now)
-                closed.due = .zero
-            case let .untilDone(observer):
-                if observer(now) {
-                    instantObservers.remove(at: index)
-                    continue
-                }
-                closed.due = .zero
-            case let .gated(observer, gate):
-                var gate = gate
-                if gate.version != observedVersion || now >= gate.due {
-                    gate = Gate(version: observedVersion, due: .zero)
-                    gate.due = observer(now)
-                    instantObservers[index] = .gated(observer, gate)
-                }
-                if gate.version != closed.version { closed.due = .zero }
-                closed.due = min(closed.due, gate.due)
-            }
-            index += 1
-        }
-        // Every gate stays closed while the version is the one they saw (if an observer moved
-        // it, some gate opens at the next instant) and before the earliest due.
-        if closed.due == .zero || closed.version != observedVersion { closed.version = -1 }
-        allGatesClosedUntil = closed
-    }
-
     // MARK: - Hosts
 
     /// Adds a host (initially down, with an empty disk); `boot` starts it.
@@ -335,18 +272,4 @@ public final class Simulation {
     public func host(named name: String) -> Host? {
         hosts.first { $0.name == name }
     }
-}
-
-/// Something called after each instant: for the whole run, until it says it is done, or
-/// only when something observed changed or its due instant came.
-private enum InstantObserver {
-    case always((SimInstant) -> Void)
-    case untilDone((SimInstant) -> Bool)
-    case gated((SimInstant) -> SimInstant, Gate)
-}
-
-/// When a gated observer runs next: once `observedVersion` is no longer `version`, or at `due`.
-private struct Gate {
-    var version: Int
-    var due: SimInstant
 }
