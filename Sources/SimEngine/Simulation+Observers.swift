@@ -4,15 +4,13 @@ extension Simulation {
     /// Calls `observer` after every instant at which something happened, once every event
     /// at that instant has run. Observers read state; they must not change it.
     public func afterEachInstant(_ observer: @escaping (SimInstant) -> Void) {
-        instantObservers.append(.always(observer))
-        allGatesClosedUntil = Gate(version: -1, due: .zero)
+        add(.always(observer))
     }
 
     /// Like `afterEachInstant`, until `observer` returns true: it is then dropped, and costs
     /// nothing more at each instant.
     public func afterEachInstantUntilDone(_ observer: @escaping (SimInstant) -> Bool) {
-        instantObservers.append(.untilDone(observer))
-        allGatesClosedUntil = Gate(version: -1, due: .zero)
+        add(.untilDone(observer))
     }
 
     /// Like `afterEachInstant`, but only after instants at which `observedVersion` moved since
@@ -20,7 +18,12 @@ extension Simulation {
     /// after every instant). Most instants of a large run change nothing an observer reads (a
     /// heartbeat, a message passed on); this skips them without calling anything.
     public func afterEachInstantGated(_ observer: @escaping (SimInstant) -> SimInstant) {
-        instantObservers.append(.gated(observer, Gate(version: observedVersion &- 1, due: .zero)))
+        add(.gated(observer, Gate(version: observedVersion &- 1, due: .zero)))
+    }
+
+    /// Adds an observer; the gates' summary no longer holds.
+    private func add(_ observer: InstantObserver) {
+        instantObservers.append(observer)
         allGatesClosedUntil = Gate(version: -1, due: .zero)
     }
 
