@@ -13,6 +13,7 @@ import Testing
     @Test func aFailingExpectationExitsOneWithTheReplayCommand() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-cli-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("fails.scn")
         try """
         scenario: expects the impossible
@@ -31,6 +32,7 @@ import Testing
     @Test func aBadFileExitsTwoWithFileLineColumnAndAHint() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-cli-bad-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.scn")
         try """
         scenario: typo
@@ -72,6 +74,7 @@ import Testing
 
     @Test func checkWritesJUnitAndCountsRuns() throws {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-junit-\(getpid()).xml")
+        defer { try? FileManager.default.removeItem(at: report) }
         let outcome = try SimrunProcess.run(["check", "scenarios/failover.scn", "scenarios/drain.scn", "--junit", report.path, "--jobs", "2"])
         #expect(outcome.status == 0, "\(outcome.stdout)")
         #expect(outcome.stdout.contains("2 passed, 0 failed"))
