@@ -49,6 +49,16 @@ struct LaterEvents {
         if stored == 0 { base = max(base, now / Self.width + 1) }
     }
 
+    /// Whether the next bucket holds no event (most of a small cluster's 100 ms buckets).
+    @inlinable var nextBucketIsEmpty: Bool { buckets[Int(base % Self.count)].isEmpty }
+
+    /// Moves the boundary past the next bucket, which must be empty.
+    @inlinable
+    mutating func skipEmptyBucket() {
+        assert(nextBucketIsEmpty, "skipped a bucket holding events")
+        base += 1
+    }
+
     /// Takes the events of the next bucket, moving the boundary one bucket on.
     @inlinable
     mutating func takeNextBucket(into taken: inout [QueuedEvent]) {

@@ -188,6 +188,11 @@ public final class Simulation {
     /// a bucket is taken only once nothing taken is due before it: the run is used up by then.
     private func takeNextBucket() {
         assert(runIndex == run.count, "a bucket taken before the previous one ran")
+        // In a small cluster most buckets are empty: nothing to sort, swap or give back.
+        if later.nextBucketIsEmpty {
+            later.skipEmptyBucket()
+            return
+        }
         later.takeNextBucket(into: &moving)
         var kept = 0
         for position in moving.indices {
