@@ -22,6 +22,10 @@ public final class Network: EventHandler {
     private var clocks = LinkClocks()
     /// Every topology the run has had; messages remember the version they were sent under.
     private var topologies: [Topology] = [Topology()]
+    /// The index in `topologies` of the last one that cuts any link, or -1: those after it cut
+    /// nothing, so a message sent under one of them needs no look at the links (most runs
+    /// never cut anything).
+    private var lastCuttingTopology = -1
     /// Messages in flight, by token, and what their delivery checks (kept apart so that a
     /// delivery moves the envelope out instead of copying it).
     private var inFlight: [Envelope?] = []
@@ -62,7 +66,7 @@ public final class Network: EventHandler {
         let key = LinkKey(from: from, to: to)
         let parameters = overrides.isEmpty ? defaults : (overrides[key] ?? defaults)
         let current = topologies.count - 1
-        if topologies[current].isCut(from: from, to: to) {
+        if current == lastCuttingTopology && topologies[current].isCut(from: from, to: to) {
             dropped += 1
             return
         }
@@ -119,7 +123,8 @@ public final class Network: EventHandler {
 
     /// True if the link was cut under any topology since `version` (the one a message was sent under).
     private func wasCut(from: HostID, to: HostID, since version: Int) -> Bool {
-        for version in version..<topologies.count where topologies[version].isCut(from: from, to: to) {
+        guard version <= lastCuttingTopology else { return false }
+        for version in version...lastCuttingTopology where topologies[version].isCut(from: from, to: to) {
             return true
         }
         return false
@@ -191,8 +196,10 @@ public final class Network: EventHandler {
         // With nothing in flight, older topologies can never be consulted again.
         if inFlight.count == freeInFlight.count {
             topologies = [next]
+            lastCuttingTopology = -1
         } else {
             topologies.append(next)
         }
+        if !next.isWhole { lastCuttingTopology = topologies.count - 1 }
     }
 }
