@@ -28,9 +28,9 @@ public final class Network: EventHandler {
     private var lastCuttingTopology = -1
     /// Messages in flight, by token, and what their delivery checks (kept apart so that a
     /// delivery moves the envelope out instead of copying it).
-    private var inFlight: [Envelope?] = []
-    private var inFlightChecks: [DeliveryCheck] = []
-    private var freeInFlight: [Int] = []
+    private var inFlight = OwnedArray<Envelope?>()
+    private var inFlightChecks = OwnedArray<DeliveryCheck>()
+    private var freeInFlight = OwnedArray<Int>()
     private var streams: [RandomStream] = []
 
     /// What a delivery checks: the topology the message was sent under and the incarnation of

@@ -34,8 +34,8 @@ public final class Simulation {
     private var run: [QueuedEvent] = []
     private var runIndex = 0
     private var moving: [QueuedEvent] = []
-    @usableFromInline var slots: [EventSlot] = []
-    @usableFromInline var freeSlots: [UInt32] = []
+    var slots = OwnedArray<EventSlot>()
+    var freeSlots = OwnedArray<UInt32>()
     @usableFromInline var nextSequence: UInt64 = 0
     var instantObservers: [InstantObserver] = []
     /// After the last call of the observers: if none but gated ones, the version and instant
@@ -219,7 +219,7 @@ public final class Simulation {
     /// once these links are cut: without this, `check --seeds 1..1000` kept every world alive.
     public func tearDown() {
         instantObservers.removeAll()
-        for index in slots.indices { slots[index].action = .empty }
+        for index in 0..<slots.count { slots[index].action = .empty }
         queue = EventQueue()
         later = LaterEvents()
         run = []
