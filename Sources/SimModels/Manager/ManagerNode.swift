@@ -143,16 +143,21 @@ public final class ManagerNode {
     /// same (addresses never change host).
     private func memberHost(_ id: RaftNodeID) -> HostID? {
         let members = raft.node.membership.members
-        if let cached = memberHostCache, cached.members == members {
-            if let host = cached.hosts[id] { return host }
-        } else {
-            memberHostCache = (members, RaftPeerTable())
+        // While the configuration stands, its array is the one cached: `==` sees the same
+        // buffer and answers at once (a follower asks for every request it forwards).
+        if members != hostOfMemberOf {
+            hostOfMemberOf = members
+            hostOfMember = RaftPeerTable()
+        } else if let host = hostOfMember[id] {
+            return host
         }
         guard let host = raft.node.membership.address(of: id).flatMap({ world.host(at: $0) }) else { return nil }
-        memberHostCache?.hosts[id] = host
+        hostOfMember[id] = host
         return host
     }
-    private var memberHostCache: (members: [RaftMember], hosts: RaftPeerTable<HostID>)?
+    /// The members' hosts, as far as looked up, for the configuration `hostOfMemberOf`.
+    private var hostOfMember = RaftPeerTable<HostID>()
+    private var hostOfMemberOf: [RaftMember] = []
 
     /// Messages to a member just removed still need an address (to tell it it was removed).
     private func addressOfRemoved(_ id: RaftNodeID) -> String? {
