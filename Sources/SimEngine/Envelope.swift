@@ -19,4 +19,12 @@ public struct Envelope {
     public var message: any NetworkMessage
     /// When it was sent.
     public var sentAt: SimInstant
+
+    @inlinable
+    public init(from: HostID, to: HostID, message: any NetworkMessage, sentAt: SimInstant) {
+        self.from = from
+        self.to = to
+        self.message = message
+        self.sentAt = sentAt
+    }
 }

@@ -16,7 +16,7 @@ public final class Network: EventHandler {
     /// Bumped whenever a partition, isolation, one-way drop or heal changes which links are cut.
     public private(set) var topologyVersion = 0
 
-    unowned let simulation: Simulation
+    @usableFromInline unowned let simulation: Simulation
     private var overrides: [LinkKey: LinkParameters] = [:]
     /// Per link, the latest delivery time promised so far (for FIFO order).
     private var clocks = LinkClocks()
@@ -60,8 +60,20 @@ public final class Network: EventHandler {
 
     /// Sends `message` from one host to another. Delivery happens after the link's latency
     /// plus jitter, never before an earlier message on the same link.
+    ///
+    /// Generic and inlined so that the message moves into its envelope where its type is known:
+    /// passed as `any NetworkMessage`, each one was copied out of the existential and the
+    /// original destroyed, about 6% of a large cluster's run.
     /// - Complexity: O(log n) in the number of pending events.
-    public func send(_ message: consuming any NetworkMessage, from: HostID, to: HostID) {
+    @inlinable
+    public func send<Message: NetworkMessage>(_ message: consuming Message, from: HostID, to: HostID) {
+        send(Envelope(from: from, to: to, message: message, sentAt: simulation.now))
+    }
+
+    /// The body of `send(_:from:to:)`, with the envelope built.
+    @usableFromInline
+    func send(_ built: consuming Envelope) {
+        let from = built.from, to = built.to
         sent += 1
         let key = LinkKey(from: from, to: to)
         let parameters = overrides.isEmpty ? defaults : (overrides[key] ?? defaults)
@@ -83,7 +95,7 @@ public final class Network: EventHandler {
         let arrival = clocks.arrival(on: key, proposed: now.nanoseconds + delay)
         // Swapped into its slot (or appended), not assigned: the envelope moves, with no copy
         // of the message and no destruction of the empty slot.
-        var envelope: Envelope? = Envelope(from: from, to: to, message: message, sentAt: now)
+        var envelope: Envelope? = consume built
         let check = DeliveryCheck(topologyVersion: current, destinationEpoch: simulation.hosts[to].epoch)
         let token: Int
         if let free = freeInFlight.popLast() {
