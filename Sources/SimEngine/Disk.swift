@@ -69,17 +69,17 @@ public final class Disk {
 
     /// The latest value written under `key`.
     public func get(_ key: String) -> Any? {
-        current.values[key]
+        current.value(key)
     }
 
     /// Every record of a log, in order.
     public func records(_ log: String) -> [Any] {
-        current.logs[log] ?? []
+        current.records(log)
     }
 
     /// The number of records in a log.
     public func recordCount(_ log: String) -> Int {
-        current.logs[log]?.count ?? 0
+        current.recordCount(log)
     }
 
     /// True if some write has not been synced yet.
@@ -104,6 +104,10 @@ public final class Disk {
 }
 
 /// The data on a disk: named values and append-only logs.
+///
+/// A disk holds a handful of names (Raft's hard state, snapshot and log, the node's identity),
+/// so they are found by a scan of short arrays: comparing a few short strings costs less than
+/// hashing one, and every Raft step that persists asks several times.
 struct DiskContents {
     enum Write {
         case put(String, Any)
@@ -113,21 +117,55 @@ struct DiskContents {
         case wipe
     }
 
-    var values: [String: Any] = [:]
-    var logs: [String: [Any]] = [:]
+    private var valueNames: [String] = []
+    private var values: [Any] = []
+    private var logNames: [String] = []
+    private var logs: [[Any]] = []
+
+    /// The value written under `name`, if any.
+    func value(_ name: String) -> Any? {
+        valueNames.firstIndex(of: name).map { values[$0] }
+    }
+
+    /// The records of the log `name` (empty if it has none).
+    func records(_ name: String) -> [Any] {
+        logNames.firstIndex(of: name).map { logs[$0] } ?? []
+    }
+
+    /// The number of records of the log `name`.
+    func recordCount(_ name: String) -> Int {
+        logNames.firstIndex(of: name).map { logs[$0].count } ?? 0
+    }
 
     mutating func apply(_ write: Write) {
         switch write {
-        case let .put(key, value): values[key] = value
-        case let .remove(key): values[key] = nil
-        case let .append(log, records): logs[log, default: []].append(contentsOf: records)
-        case let .truncate(log, count):
-            if var records = logs[log], records.count > count {
-                records.removeSubrange(max(count, 0)...)
-                logs[log] = records
+        case let .put(name, value):
+            if let index = valueNames.firstIndex(of: name) {
+                values[index] = value
+            } else {
+                valueNames.append(name)
+                values.append(value)
+            }
+        case let .remove(name):
+            if let index = valueNames.firstIndex(of: name) {
+                valueNames.remove(at: index)
+                values.remove(at: index)
+            }
+        case let .append(name, records):
+            if let index = logNames.firstIndex(of: name) {
+                logs[index].append(contentsOf: records)
+            } else {
+                logNames.append(name)
+                logs.append(records)
+            }
+        case let .truncate(name, count):
+            if let index = logNames.firstIndex(of: name), logs[index].count > count {
+                logs[index].removeSubrange(max(count, 0)...)
             }
         case .wipe:
+            valueNames.removeAll()
             values.removeAll()
+            logNames.removeAll()
             logs.removeAll()
         }
     }
