@@ -43,7 +43,8 @@ final class InvariantMonitor: RaftObserver {
             var changed: [RaftNodeObservation<StoreProposal>] = []
             for (index, node) in managers.enumerated() {
                 let stamp = raftStamp[index]
-                if restarted.remove(stamp.id) != nil || !lastRaftStamp.contains(stamp) {
+                // (`restarted` is almost always empty: no hashing then.)
+                if (!restarted.isEmpty && restarted.remove(stamp.id) != nil) || !lastRaftStamp.contains(stamp) {
                     changed.append(node.manager!.raftObservation)
                 }
             }
