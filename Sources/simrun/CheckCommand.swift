@@ -37,7 +37,7 @@ enum CheckCommand {
         let runs = jobs
         let results = ParallelRunner.map(runs.count, jobs: options.jobs) { index in
             let wall = WallClock()
-            let result = ScenarioRunner.run(runs[index].0, options: RunOptions(seed: runs[index].1, until: until))
+            let result = ScenarioRunner.run(runs[index].0, options: RunOptions(seed: runs[index].1, until: until, statistics: false))
             progress.tick()
             return (result, wall.elapsedSeconds)
         }

@@ -56,7 +56,7 @@ enum RunCommand {
     private static func runSeeds(_ scenario: Scenario, seeds: SeedRange, options: Options) -> Int32 {
         let clock = WallClock()
         let results = ParallelRunner.map(seeds.count, jobs: options.jobs) { index in
-            ScenarioRunner.run(scenario, options: RunOptions(seed: seeds.lower + UInt64(index), until: options.until))
+            ScenarioRunner.run(scenario, options: RunOptions(seed: seeds.lower + UInt64(index), until: options.until, statistics: false))
         }
         var failed = 0
         for result in results {

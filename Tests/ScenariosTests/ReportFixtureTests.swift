@@ -44,11 +44,12 @@ enum ReportFixtures {
     static let file = "scenarios/failover.scn"
 
     static func summary(finalLeader: String?, noLeader: Int64, noQuorum: Int64) -> RunSummary {
-        RunSummary(title: "leader failover", file: file, seed: 7, duration: .seconds(120), leaderChanges: 2,
-                   timeWithoutLeader: .nanoseconds(noLeader), timeWithoutQuorum: .nanoseconds(noQuorum),
+        RunSummary(title: "leader failover", file: file, seed: 7, duration: .seconds(120),
+                   statistics: .init(leaderChanges: 2, timeWithoutLeader: .nanoseconds(noLeader),
+                                     timeWithoutQuorum: .nanoseconds(noQuorum), tasksRescheduled: 3),
                    finalLeader: finalLeader,
                    services: [.init(name: "web", replicas: "6/6"), .init(name: "api", replicas: "2/2")],
-                   tasksRescheduled: 3, messagesSent: 12_345, messagesDropped: 12, events: 98_765)
+                   messagesSent: 12_345, messagesDropped: 12, events: 98_765)
     }
 
     static let passing = RunResult(

@@ -112,9 +112,11 @@ public final class JSONLinesReporter: RunReporter {
         object.add("file", s.file)
         object.add("seed", s.seed)
         object.add("duration_ns", s.duration.nanoseconds)
-        object.add("leader_changes", s.leaderChanges)
-        object.add("no_leader_ns", s.timeWithoutLeader.nanoseconds)
-        object.add("no_quorum_ns", s.timeWithoutQuorum.nanoseconds)
+        if let statistics = s.statistics {
+            object.add("leader_changes", statistics.leaderChanges)
+            object.add("no_leader_ns", statistics.timeWithoutLeader.nanoseconds)
+            object.add("no_quorum_ns", statistics.timeWithoutQuorum.nanoseconds)
+        }
         object.add("final_leader", s.finalLeader)
         var services = "["
         for (index, service) in s.services.enumerated() {
@@ -124,7 +126,7 @@ public final class JSONLinesReporter: RunReporter {
             services += (index == 0 ? "" : ",") + entry.json
         }
         object.addJSON("services", services + "]")
-        object.add("tasks_rescheduled", s.tasksRescheduled)
+        if let statistics = s.statistics { object.add("tasks_rescheduled", statistics.tasksRescheduled) }
         object.add("expectations", result.expectations.count)
         object.add("expectations_failed", result.expectations.filter { !$0.passed }.count)
         object.add("failures", result.failures.count)

@@ -115,15 +115,18 @@ public enum TextReport {
         let s = result.summary
         var rows: [(String, String)] = []
         rows.append(("result", style.paint(verdict(result.passed), result.passed ? .green : .red) + ": " + countsPhrase(result)))
-        var leaderRow = "\(s.leaderChanges)"
-        leaderRow += s.timeWithoutLeader == .zero ? ", never without a leader" : ", \(shortDuration(s.timeWithoutLeader)) without a leader"
-        rows.append(("leader changes", leaderRow))
-        rows.append(("quorum", s.timeWithoutQuorum == .zero ? "never lost" : "lost for \(shortDuration(s.timeWithoutQuorum))"))
+        if let statistics = s.statistics {
+            var leaderRow = "\(statistics.leaderChanges)"
+            leaderRow += statistics.timeWithoutLeader == .zero
+                ? ", never without a leader" : ", \(shortDuration(statistics.timeWithoutLeader)) without a leader"
+            rows.append(("leader changes", leaderRow))
+            rows.append(("quorum", statistics.timeWithoutQuorum == .zero ? "never lost" : "lost for \(shortDuration(statistics.timeWithoutQuorum))"))
+        }
         rows.append(("final leader", s.finalLeader ?? "none"))
         for service in s.services {
             rows.append(("service \(service.name)", service.replicas))
         }
-        rows.append(("tasks rescheduled", "\(s.tasksRescheduled)"))
+        if let statistics = s.statistics { rows.append(("tasks rescheduled", "\(statistics.tasksRescheduled)")) }
         rows.append(("messages", "\(s.messagesSent) sent, \(s.messagesDropped) dropped"))
         rows.append(("events simulated", "\(s.events)"))
 

@@ -40,6 +40,6 @@ public struct QuorumExperiment: Sendable {
 
     /// True if the write succeeded.
     public func run() -> Bool {
-        ScenarioRunner.run(scenario).expectations.allSatisfy(\.passed)
+        ScenarioRunner.run(scenario, options: RunOptions(statistics: false)).expectations.allSatisfy(\.passed)
     }
 }

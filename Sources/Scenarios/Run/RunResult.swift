@@ -52,39 +52,49 @@ public struct RunSummary: Equatable, Sendable {
         }
     }
 
+    /// What the run went through, gathered as it goes (see `RunOptions.statistics`).
+    public struct Statistics: Equatable, Sendable {
+        /// Times a manager became leader.
+        public var leaderChanges: Int
+        /// Total simulated time with no leader (after the first election).
+        public var timeWithoutLeader: SimDuration
+        /// Total simulated time with quorum lost.
+        public var timeWithoutQuorum: SimDuration
+        /// Tasks created to replace others (restarts and reschedules).
+        public var tasksRescheduled: Int
+
+        public init(leaderChanges: Int, timeWithoutLeader: SimDuration, timeWithoutQuorum: SimDuration, tasksRescheduled: Int) {
+            self.leaderChanges = leaderChanges
+            self.timeWithoutLeader = timeWithoutLeader
+            self.timeWithoutQuorum = timeWithoutQuorum
+            self.tasksRescheduled = tasksRescheduled
+        }
+    }
+
     public var title: String
     public var file: String
     public var seed: UInt64
     /// Simulated time run.
     public var duration: SimDuration
-    /// Times a manager became leader.
-    public var leaderChanges: Int
-    /// Total simulated time with no leader (after the first election).
-    public var timeWithoutLeader: SimDuration
-    /// Total simulated time with quorum lost.
-    public var timeWithoutQuorum: SimDuration
+    /// Nil when the run was asked not to gather them (`check` and `run --seeds` print one
+    /// line per run, without them).
+    public var statistics: Statistics?
     /// The leader at the end, if any.
     public var finalLeader: String?
     public var services: [ServiceLine]
-    /// Tasks created to replace others (restarts and reschedules).
-    public var tasksRescheduled: Int
     public var messagesSent: Int
     public var messagesDropped: Int
     public var events: Int
 
-    public init(title: String, file: String, seed: UInt64, duration: SimDuration, leaderChanges: Int, timeWithoutLeader: SimDuration,
-                timeWithoutQuorum: SimDuration, finalLeader: String?, services: [ServiceLine], tasksRescheduled: Int,
-                messagesSent: Int, messagesDropped: Int, events: Int) {
+    public init(title: String, file: String, seed: UInt64, duration: SimDuration, statistics: Statistics?,
+                finalLeader: String?, services: [ServiceLine], messagesSent: Int, messagesDropped: Int, events: Int) {
         self.title = title
         self.file = file
         self.seed = seed
         self.duration = duration
-        self.leaderChanges = leaderChanges
-        self.timeWithoutLeader = timeWithoutLeader
-        self.timeWithoutQuorum = timeWithoutQuorum
+        self.statistics = statistics
         self.finalLeader = finalLeader
         self.services = services
-        self.tasksRescheduled = tasksRescheduled
         self.messagesSent = messagesSent
         self.messagesDropped = messagesDropped
         self.events = events

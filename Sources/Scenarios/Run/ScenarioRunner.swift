@@ -7,10 +7,15 @@ public struct RunOptions: Sendable {
     public var seed: UInt64?
     /// Stops earlier than the file's `duration`.
     public var until: SimDuration?
+    /// Gathers the summary's statistics (leader changes, time without a leader or quorum,
+    /// tasks rescheduled). Commands that print one line per run leave them out: they are
+    /// reporting, not simulation, and reading them after every instant is a few percent of a run.
+    public var statistics: Bool
 
-    public init(seed: UInt64? = nil, until: SimDuration? = nil) {
+    public init(seed: UInt64? = nil, until: SimDuration? = nil, statistics: Bool = true) {
         self.seed = seed
         self.until = until
+        self.statistics = statistics
     }
 }
 
@@ -29,8 +34,8 @@ public enum ScenarioRunner {
         let built = ClusterBuilder(scenario: scenario, seed: seed).build()
         let simulation = built.simulation
         let cluster = built.cluster
-        let statistics = RunStatistics()
-        simulation.trace.add(statistics)
+        let statistics = options.statistics ? RunStatistics() : nil
+        if let statistics { simulation.trace.add(statistics) }
         for sink in sinks { simulation.trace.add(sink) }
 
         let truth = GroundTruth(cluster: cluster)
@@ -50,7 +55,7 @@ public enum ScenarioRunner {
                 truth.refresh()
                 invariants.check(at: now)
                 expectations.check(at: now)
-                statistics.sample(at: now, truth: truth)
+                statistics?.sample(at: now, truth: truth)
                 inspect?(now, truth)
             }
             return inspect == nil ? expectations.nextDue(after: now) : now
@@ -73,15 +78,17 @@ public enum ScenarioRunner {
         let end = SimInstant.zero + duration
         simulation.schedule(at: end) {}
         simulation.run(until: end)
-        statistics.finish(at: end)
+        statistics?.finish(at: end)
 
         let results = expectations.finish(at: end)
         let failures = (driver.failures + invariants.failures).sorted { $0.time < $1.time }
         let summary = RunSummary(
             title: scenario.title, file: scenario.file, seed: seed, duration: duration,
-            leaderChanges: statistics.leaderChanges, timeWithoutLeader: statistics.timeWithoutLeader,
-            timeWithoutQuorum: statistics.timeWithoutQuorum, finalLeader: truth.leader?.host.name,
-            services: serviceLines(truth), tasksRescheduled: statistics.tasksRescheduled,
+            statistics: statistics.map {
+                RunSummary.Statistics(leaderChanges: $0.leaderChanges, timeWithoutLeader: $0.timeWithoutLeader,
+                                      timeWithoutQuorum: $0.timeWithoutQuorum, tasksRescheduled: $0.tasksRescheduled)
+            },
+            finalLeader: truth.leader?.host.name, services: serviceLines(truth),
             messagesSent: simulation.network.sent, messagesDropped: simulation.network.dropped,
             events: simulation.eventsProcessed)
         simulation.tearDown()  // frees the run's world (its parts hold each other)
