@@ -7,6 +7,22 @@ public protocol EventHandler: AnyObject {
     func handleEvent(token: Int)
 }
 
+/// A handler that runs one closure, made once: an object that schedules the same event again
+/// and again (a periodic tick) goes through the handler path without a closure allocated per
+/// event, and the closure keeps its owner's specialized code (a generic owner conforming to
+/// `EventHandler` itself would be called through its unspecialized generic code).
+public final class EventCallback: EventHandler {
+    private let action: () -> Void
+
+    public init(_ action: @escaping () -> Void) {
+        self.action = action
+    }
+
+    public func handleEvent(token: Int) {
+        action()
+    }
+}
+
 /// Identifies a scheduled event so that it can be cancelled in O(1).
 public struct TimerID: Hashable, Sendable {
     let slot: UInt32

@@ -99,12 +99,15 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     }
 
     private func scheduleTick(after delay: SimDuration) {
-        tickTimer = simulation.schedule(after: delay, host: host.id) { [unowned self] in
-            guard !self.stopped else { return }
-            self.node.tick()
-            self.processReady()
-            self.scheduleTick(after: self.tickInterval)
-        }
+        tickTimer = simulation.schedule(after: delay, handler: ticker, token: 0, host: host.id)
+    }
+
+    /// Ticks through one handler made once (the engine's handler path, nothing allocated per tick).
+    private lazy var ticker = EventCallback { [unowned self] in
+        guard !self.stopped else { return }
+        self.node.tick()
+        self.processReady()
+        self.scheduleTick(after: self.tickInterval)
     }
 
     /// Feeds a message from a peer.
