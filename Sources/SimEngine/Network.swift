@@ -67,10 +67,11 @@ public final class Network: EventHandler {
     /// - Complexity: O(log n) in the number of pending events.
     @inlinable
     public func send<Message: NetworkMessage>(_ message: consuming Message, from: HostID, to: HostID) {
-        send(Envelope(from: from, to: to, message: message, sentAt: simulation.now))
+        send(Envelope(from: from, to: to, message: message, sentAt: .zero))
     }
 
-    /// The body of `send(_:from:to:)`, with the envelope built.
+    /// The body of `send(_:from:to:)`, with the envelope built (it stamps `sentAt`: reading the
+    /// clock through the unowned simulation costs a check, made once per send here).
     @usableFromInline
     func send(_ built: consuming Envelope) {
         let from = built.from, to = built.to
@@ -95,6 +96,7 @@ public final class Network: EventHandler {
         let arrival = clocks.arrival(on: key, proposed: now.nanoseconds + delay)
         // Swapped into its slot (or appended), not assigned: the envelope moves, with no copy
         // of the message and no destruction of the empty slot.
+        built.sentAt = now
         var envelope: Envelope? = consume built
         let check = DeliveryCheck(topologyVersion: current, destinationEpoch: simulation.hosts[to].epoch)
         let token: Int
