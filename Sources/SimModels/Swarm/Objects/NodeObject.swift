@@ -113,20 +113,54 @@ public struct ManagerStatus: Equatable, Sendable {
 }
 
 /// A node as the store holds it.
-public struct NodeObject: Equatable, Sendable {
-    public var id: NodeID
-    public var spec: NodeSpec
-    /// Observed role (the role manager reconciles it with `spec.desiredRole`).
-    public var role: NodeRole
-    public var description: NodeDescription
-    public var status: NodeStatus
-    public var managerStatus: ManagerStatus?
+///
+/// A value type whose fields (some 250 bytes, a dozen references) live in one copy-on-write box
+/// (`CopyOnWrite`): the store, its changes and the sorted lists the managers read copy nodes
+/// often, and each copy is then a retain. `"\(node)"` reads as it did with the fields inline.
+public struct NodeObject: Equatable, Sendable, CustomReflectable {
+    struct Fields: Equatable, Sendable {
+        var id: NodeID
+        var spec: NodeSpec
+        var role: NodeRole
+        var description: NodeDescription
+        var status: NodeStatus
+        var managerStatus: ManagerStatus?
+    }
+
+    private var storage: CopyOnWrite<Fields>
 
     public init(id: NodeID, spec: NodeSpec, role: NodeRole, description: NodeDescription, status: NodeStatus) {
-        self.id = id
-        self.spec = spec
-        self.role = role
-        self.description = description
-        self.status = status
+        storage = CopyOnWrite(Fields(id: id, spec: spec, role: role, description: description, status: status))
+    }
+
+    public var id: NodeID {
+        get { storage.fields.id }
+        set { storage.update { $0.id = newValue } }
+    }
+    public var spec: NodeSpec {
+        get { storage.fields.spec }
+        set { storage.update { $0.spec = newValue } }
+    }
+    /// Observed role (the role manager reconciles it with `spec.desiredRole`).
+    public var role: NodeRole {
+        get { storage.fields.role }
+        set { storage.update { $0.role = newValue } }
+    }
+    public var description: NodeDescription {
+        get { storage.fields.description }
+        set { storage.update { $0.description = newValue } }
+    }
+    public var status: NodeStatus {
+        get { storage.fields.status }
+        set { storage.update { $0.status = newValue } }
+    }
+    public var managerStatus: ManagerStatus? {
+        get { storage.fields.managerStatus }
+        set { storage.update { $0.managerStatus = newValue } }
+    }
+
+    /// Reflects the fields, not the box.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: storage.fields).children, displayStyle: .struct)
     }
 }
