@@ -1,6 +1,7 @@
-/// The fields of a store object in one heap box shared by its copies: copying the object (store
-/// changes, Raft entries, messages, sorted lists) retains the box instead of copying every
-/// field. Writing copies the box first if another value shares it, so value semantics hold.
+/// A value's fields in one heap box shared by its copies: copying the value (a store, a task,
+/// a node; in store changes, Raft entries, messages, sorted lists) retains the box instead of
+/// copying every field. Writing copies the box first if another value shares it, so value
+/// semantics hold.
 struct CopyOnWrite<Fields: Equatable & Sendable>: Equatable, @unchecked Sendable {  // a shared box is never written
     private final class Box {
         var fields: Fields
@@ -13,17 +14,18 @@ struct CopyOnWrite<Fields: Equatable & Sendable>: Equatable, @unchecked Sendable
         box = Box(fields)
     }
 
-    /// The fields (no copy of the box).
-    var fields: Fields { box.fields }
-
-    /// Mutates the fields, first copying the box if another value shares it.
-    mutating func update(_ body: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        body(&box.fields)
+    /// The fields: read without copying the box; written in place, in a box first copied if
+    /// another value shares it.
+    var fields: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
     }
 
     static func == (a: CopyOnWrite, b: CopyOnWrite) -> Bool {
-        // Same box, same fields (no field of a store object is a floating-point value).
+        // Same box, same fields (no field of these values is a floating-point value).
         a.box === b.box || a.box.fields == b.box.fields
     }
 }

@@ -135,28 +135,28 @@ public struct NodeObject: Equatable, Sendable, CustomReflectable {
 
     public var id: NodeID {
         get { storage.fields.id }
-        set { storage.update { $0.id = newValue } }
+        set { storage.fields.id = newValue }
     }
     public var spec: NodeSpec {
         get { storage.fields.spec }
-        set { storage.update { $0.spec = newValue } }
+        set { storage.fields.spec = newValue }
     }
     /// Observed role (the role manager reconciles it with `spec.desiredRole`).
     public var role: NodeRole {
         get { storage.fields.role }
-        set { storage.update { $0.role = newValue } }
+        set { storage.fields.role = newValue }
     }
     public var description: NodeDescription {
         get { storage.fields.description }
-        set { storage.update { $0.description = newValue } }
+        set { storage.fields.description = newValue }
     }
     public var status: NodeStatus {
         get { storage.fields.status }
-        set { storage.update { $0.status = newValue } }
+        set { storage.fields.status = newValue }
     }
     public var managerStatus: ManagerStatus? {
         get { storage.fields.managerStatus }
-        set { storage.update { $0.managerStatus = newValue } }
+        set { storage.fields.managerStatus = newValue }
     }
 
     /// Reflects the fields, not the box.

@@ -64,63 +64,63 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
 
     public var id: TaskID {
         get { storage.fields.id }
-        set { storage.update { $0.id = newValue } }
+        set { storage.fields.id = newValue }
     }
     public var serviceID: ServiceID {
         get { storage.fields.serviceID }
-        set { storage.update { $0.serviceID = newValue } }
+        set { storage.fields.serviceID = newValue }
     }
     /// The service's name when the task was made (for `web.3` names).
     public var serviceName: String {
         get { storage.fields.serviceName }
-        set { storage.update { $0.serviceName = newValue } }
+        set { storage.fields.serviceName = newValue }
     }
     /// 1-based replica slot; 0 for global tasks (which are per node).
     public var slot: Int {
         get { storage.fields.slot }
-        set { storage.update { $0.slot = newValue } }
+        set { storage.fields.slot = newValue }
     }
     /// Set by the scheduler, or at creation for global tasks.
     public var nodeID: NodeID? {
         get { storage.fields.nodeID }
-        set { storage.update { $0.nodeID = newValue } }
+        set { storage.fields.nodeID = newValue }
     }
     public var desiredState: TaskState {
         get { storage.fields.desiredState }
-        set { storage.update { $0.desiredState = newValue } }
+        set { storage.fields.desiredState = newValue }
     }
     public var status: TaskStatus {
         get { storage.fields.status }
-        set { storage.update { $0.status = newValue } }
+        set { storage.fields.status = newValue }
     }
     /// What to run, copied from the service spec at creation.
     public var spec: TaskTemplate {
         get { storage.fields.spec.value }
-        set { storage.update { $0.spec = SharedTemplate(newValue) } }
+        set { storage.fields.spec = SharedTemplate(newValue) }
     }
     /// The service spec version the task was made from.
     public var specVersion: Int {
         get { storage.fields.specVersion }
-        set { storage.update { $0.specVersion = newValue } }
+        set { storage.fields.specVersion = newValue }
     }
     /// Published ports in host mode and network attachments, set by the allocator.
     public var networks: [NetworkAddress] {
         get { storage.fields.networks }
-        set { storage.update { $0.networks = newValue } }
+        set { storage.fields.networks = newValue }
     }
     public var hostPorts: [PortConfig] {
         get { storage.fields.hostPorts }
-        set { storage.update { $0.hostPorts = newValue } }
+        set { storage.fields.hostPorts = newValue }
     }
     /// The service's endpoint spec when the task was made (SwarmKit `Task.Endpoint.Spec`), for the
     /// update supervisor's dirty check; nil if unknown.
     public var endpoint: EndpointSpec? {
         get { storage.fields.endpoint }
-        set { storage.update { $0.endpoint = newValue } }
+        set { storage.fields.endpoint = newValue }
     }
     public var createdAt: SimInstant {
         get { storage.fields.createdAt }
-        set { storage.update { $0.createdAt = newValue } }
+        set { storage.fields.createdAt = newValue }
     }
 
     public init(id: TaskID, serviceID: ServiceID, serviceName: String, slot: Int, nodeID: NodeID?,

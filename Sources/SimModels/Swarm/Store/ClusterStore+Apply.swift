@@ -6,25 +6,18 @@ extension ClusterStore {
     ///   deleting a service or network also costs O(name).
     @discardableResult
     public mutating func apply(_ actions: [StoreAction]) -> [StoreChange] {
-        // The box is made unique once; the tables are then changed in it directly.
-        let storage = uniqueStorage()
-        var changes: [StoreChange] = []
-        changes.reserveCapacity(actions.count)
-        for action in actions {
-            if let change = storage.apply(action) { changes.append(change) }
-        }
-        return changes
+        storage.fields.apply(actions)
     }
 
     /// Applies one action; nil if it changed nothing.
     @discardableResult
     public mutating func apply(_ action: StoreAction) -> StoreChange? {
-        uniqueStorage().apply(action)
+        storage.fields.apply(action)
     }
 
     /// Updates the task indexes for `old` becoming `new` (either may be nil).
     mutating func indexTask(old: TaskObject?, new: TaskObject?) {
-        uniqueStorage().indexTask(old: old, new: new)
+        storage.fields.indexTask(old: old, new: new)
     }
 
     /// SwarmKit's updater writes, with the checks its transactions make.
@@ -83,11 +76,21 @@ extension ClusterStore {
     }
 }
 
-/// Applying actions works on the box directly: the store made it unique first, and each table
-/// is then changed in place without checking the box again.
-extension ClusterStore.Storage {
+/// Applying actions works on the tables in place: the store made its box unique once for the
+/// whole batch, and no table is checked again.
+extension ClusterStore.Tables {
+    /// Applies actions in order and returns what changed, in order.
+    mutating func apply(_ actions: [StoreAction]) -> [StoreChange] {
+        var changes: [StoreChange] = []
+        changes.reserveCapacity(actions.count)
+        for action in actions {
+            if let change = apply(action) { changes.append(change) }
+        }
+        return changes
+    }
+
     /// Applies one action and counts it; nil if it changed nothing.
-    func apply(_ action: StoreAction) -> StoreChange? {
+    mutating func apply(_ action: StoreAction) -> StoreChange? {
         let change = applyWithoutCounting(action)
         if let change {
             changeCount &+= 1
@@ -96,7 +99,7 @@ extension ClusterStore.Storage {
         return change
     }
 
-    private func applyWithoutCounting(_ action: StoreAction) -> StoreChange? {
+    private mutating func applyWithoutCounting(_ action: StoreAction) -> StoreChange? {
         switch action {
         case let .putCluster(object):
             guard cluster != object else { return nil }
@@ -215,7 +218,7 @@ extension ClusterStore.Storage {
 
     // MARK: - Replacing objects
 
-    private func replaceNode(_ id: NodeID, _ body: (inout NodeObject) -> Void) -> StoreChange? {
+    private mutating func replaceNode(_ id: NodeID, _ body: (inout NodeObject) -> Void) -> StoreChange? {
         guard let old = nodes[id] else { return nil }
         var new = old
         body(&new)
@@ -225,7 +228,7 @@ extension ClusterStore.Storage {
         return .nodeUpdated(old: old, new: new)
     }
 
-    private func replaceService(_ id: ServiceID, _ body: (inout ServiceObject) -> Void) -> StoreChange? {
+    private mutating func replaceService(_ id: ServiceID, _ body: (inout ServiceObject) -> Void) -> StoreChange? {
         guard let old = services[id] else { return nil }
         var new = old
         body(&new)
@@ -235,7 +238,7 @@ extension ClusterStore.Storage {
         return .serviceUpdated(old: old, new: new)
     }
 
-    private func replaceTask(_ id: TaskID, _ body: (inout TaskObject) -> Void) -> StoreChange? {
+    private mutating func replaceTask(_ id: TaskID, _ body: (inout TaskObject) -> Void) -> StoreChange? {
         guard let old = tasks[id] else { return nil }
         var new = old
         body(&new)
@@ -245,7 +248,7 @@ extension ClusterStore.Storage {
     }
 
     /// Replaces `old` by `new` (same ID, known to differ) and updates the indexes.
-    private func store(_ new: TaskObject, replacing old: TaskObject) -> StoreChange {
+    private mutating func store(_ new: TaskObject, replacing old: TaskObject) -> StoreChange {
         tasks[new.id] = new
         indexTask(old: old, new: new)
         return .taskUpdated(old: old, new: new)
@@ -255,7 +258,7 @@ extension ClusterStore.Storage {
     // MARK: - Task indexes
 
 
-    func indexTask(old: TaskObject?, new: TaskObject?) {
+    mutating func indexTask(old: TaskObject?, new: TaskObject?) {
         // Both versions add the same to their node's usage: leave it alone.
         let sameUsage = old.flatMap { old in new.map { ClusterStore.usesNodeAlike(old, $0) } } ?? false
         if let old {
@@ -299,7 +302,7 @@ extension ClusterStore.Storage {
 
 
 
-    private func addUsage(of task: TaskObject, sign: Int) {
+    private mutating func addUsage(of task: TaskObject, sign: Int) {
         guard let nodeID = task.nodeID else { return }
         // Taken out of the dictionary (not copied) so its own dictionaries stay uniquely
         // referenced and are updated in place instead of being copied on every change.

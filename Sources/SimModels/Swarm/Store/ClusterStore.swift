@@ -78,98 +78,88 @@ public struct NodeUsage: Equatable, Sendable {
 public struct ClusterStore: Equatable, Sendable {
     /// Everything below lives in one copy-on-write box: copying a store (a snapshot, the
     /// dispatcher's view, an observer's look) retains one reference instead of every table.
-    private var storage = Storage()
-
-    /// The box, copied first if another store shares it.
-    mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
-        return storage
-    }
-
-    public static func == (a: ClusterStore, b: ClusterStore) -> Bool {
-        a.storage == b.storage
-    }
+    var storage = CopyOnWrite(Tables())
 
     public internal(set) var cluster: ClusterObject? {
-        get { storage.cluster }
-        _modify { yield &uniqueStorage().cluster }
+        get { storage.fields.cluster }
+        _modify { yield &storage.fields.cluster }
     }
     public internal(set) var nodes: [NodeID: NodeObject] {
-        get { storage.nodes }
-        _modify { yield &uniqueStorage().nodes }
+        get { storage.fields.nodes }
+        _modify { yield &storage.fields.nodes }
     }
     public internal(set) var services: [ServiceID: ServiceObject] {
-        get { storage.services }
-        _modify { yield &uniqueStorage().services }
+        get { storage.fields.services }
+        _modify { yield &storage.fields.services }
     }
     public internal(set) var tasks: [TaskID: TaskObject] {
-        get { storage.tasks }
-        _modify { yield &uniqueStorage().tasks }
+        get { storage.fields.tasks }
+        _modify { yield &storage.fields.tasks }
     }
     public internal(set) var networks: [NetworkID: NetworkObject] {
-        get { storage.networks }
-        _modify { yield &uniqueStorage().networks }
+        get { storage.fields.networks }
+        _modify { yield &storage.fields.networks }
     }
 
     // MARK: Indexes (derived; rebuilt identically on every manager by applying the same actions)
 
     var tasksByService: [ServiceID: Set<TaskID>] {
-        get { storage.tasksByService }
-        _modify { yield &uniqueStorage().tasksByService }
+        get { storage.fields.tasksByService }
+        _modify { yield &storage.fields.tasksByService }
     }
     var tasksByNode: [NodeID: Set<TaskID>] {
-        get { storage.tasksByNode }
-        _modify { yield &uniqueStorage().tasksByNode }
+        get { storage.fields.tasksByNode }
+        _modify { yield &storage.fields.tasksByNode }
     }
     /// Task IDs of each slot in creation order.
     var tasksBySlot: [SlotKey: [TaskID]] {
-        get { storage.tasksBySlot }
-        _modify { yield &uniqueStorage().tasksBySlot }
+        get { storage.fields.tasksBySlot }
+        _modify { yield &storage.fields.tasksBySlot }
     }
     /// Creation order of tasks and networks (an apply counter, identical on every manager).
     var taskSequence: [TaskID: UInt64] {
-        get { storage.taskSequence }
-        _modify { yield &uniqueStorage().taskSequence }
+        get { storage.fields.taskSequence }
+        _modify { yield &storage.fields.taskSequence }
     }
     var networkSequence: [NetworkID: UInt64] {
-        get { storage.networkSequence }
-        _modify { yield &uniqueStorage().networkSequence }
+        get { storage.fields.networkSequence }
+        _modify { yield &storage.fields.networkSequence }
     }
     var nextSequence: UInt64 {
-        get { storage.nextSequence }
-        _modify { yield &uniqueStorage().nextSequence }
+        get { storage.fields.nextSequence }
+        _modify { yield &storage.fields.nextSequence }
     }
     var serviceIDsByName: [String: ServiceID] {
-        get { storage.serviceIDsByName }
-        _modify { yield &uniqueStorage().serviceIDsByName }
+        get { storage.fields.serviceIDsByName }
+        _modify { yield &storage.fields.serviceIDsByName }
     }
     var networkIDsByName: [String: NetworkID] {
-        get { storage.networkIDsByName }
-        _modify { yield &uniqueStorage().networkIDsByName }
+        get { storage.fields.networkIDsByName }
+        _modify { yield &storage.fields.networkIDsByName }
     }
     var usageByNode: [NodeID: NodeUsage] {
-        get { storage.usageByNode }
-        _modify { yield &uniqueStorage().usageByNode }
+        get { storage.fields.usageByNode }
+        _modify { yield &storage.fields.usageByNode }
     }
     /// Tasks observed NEW (waiting for the allocator) and PENDING (waiting for the scheduler).
     var newTaskIDs: Set<TaskID> {
-        get { storage.newTaskIDs }
-        _modify { yield &uniqueStorage().newTaskIDs }
+        get { storage.fields.newTaskIDs }
+        _modify { yield &storage.fields.newTaskIDs }
     }
     var pendingTaskIDs: Set<TaskID> {
-        get { storage.pendingTaskIDs }
-        _modify { yield &uniqueStorage().pendingTaskIDs }
+        get { storage.fields.pendingTaskIDs }
+        _modify { yield &storage.fields.pendingTaskIDs }
     }
 
     /// How many changes have been applied (a cheap "has anything changed" stamp).
     public internal(set) var changeCount: UInt64 {
-        get { storage.changeCount }
-        _modify { yield &uniqueStorage().changeCount }
+        get { storage.fields.changeCount }
+        _modify { yield &storage.fields.changeCount }
     }
     /// How many of those changes were to node objects (created, updated, deleted).
     public internal(set) var nodeChangeCount: UInt64 {
-        get { storage.nodeChangeCount }
-        _modify { yield &uniqueStorage().nodeChangeCount }
+        get { storage.fields.nodeChangeCount }
+        _modify { yield &storage.fields.nodeChangeCount }
     }
 
     public init() {}
