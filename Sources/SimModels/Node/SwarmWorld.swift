@@ -29,8 +29,7 @@ public final class SwarmWorld {
     /// Records that a manager started or stopped (a change of its state too).
     func noteManagerStartOrStop() {
         managerLifecycleVersion &+= 1
-        managerStateVersion &+= 1
-        simulation.noteObservedChange()
+        noteManagerStateChange()
     }
 
     /// Bumped whenever a container on any node is created, changes state or is forgotten:
