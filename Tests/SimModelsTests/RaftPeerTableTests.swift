@@ -10,7 +10,7 @@ import SimEngine
         var reference: [RaftNodeID: Int] = [:]
         for step in 0..<2000 {
             let id = RaftNodeID(random.nextInt(below: 9) + 1)
-            switch random.nextInt(below: 4) {
+            switch random.nextInt(below: 5) {
             case 0:
                 table[id] = nil
                 reference[id] = nil
@@ -20,6 +20,9 @@ import SimEngine
                 let found = table.modify(id) { $0 += 1 }
                 #expect(found == (reference[id] != nil))
                 if found { reference[id]! += 1 }
+            case 3:
+                table.modify(id, insertingIfAbsent: 100) { $0 += 1 }
+                reference[id, default: 100] += 1
             default:
                 table[id] = step
                 reference[id] = step

@@ -186,11 +186,7 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
             report(.stateMachineSafety, nodes: [node], term: entry.term, index: entry.index,
                    "\(hex(node)) applied index \(entry.index) after index \(through): entries must be applied in order")
         }
-        if !tracks.modify(node, { $0.appliedThrough = entry.index }) {
-            var track = NodeTrack(baseIndex: 0)
-            track.appliedThrough = entry.index
-            tracks[node] = track
-        }
+        tracks.modify(node, insertingIfAbsent: NodeTrack(baseIndex: 0)) { $0.appliedThrough = entry.index }
         if let existing = committedEntry(at: entry.index) {
             if existing.entry != entry {
                 report(existing.acknowledged ? .durability : .stateMachineSafety, nodes: [node] + (existing.witness.map { [$0] } ?? []),
@@ -298,11 +294,8 @@ public struct RaftInvariantChecker<Command: Equatable & Sendable>: Sendable {
         }
         // Updated in place: `terms` stays uniquely referenced, so the trimming and appending
         // happen without copying the whole log's terms.
-        let found = tracks.modify(node.id) { Self.remember(node, checkedFrom: start, in: &$0) }
-        if !found {
-            var track = NodeTrack(baseIndex: node.baseIndex)
-            Self.remember(node, checkedFrom: start, in: &track)
-            tracks[node.id] = track
+        tracks.modify(node.id, insertingIfAbsent: NodeTrack(baseIndex: node.baseIndex)) {
+            Self.remember(node, checkedFrom: start, in: &$0)
         }
     }
 

@@ -39,6 +39,15 @@ public struct RaftPeerTable<Value> {
         return true
     }
 
+    /// Modifies the value of `id` in place, starting from `initial` if there is none yet.
+    public mutating func modify(_ id: RaftNodeID, insertingIfAbsent initial: @autoclosure () -> Value,
+                                _ body: (inout Value) -> Void) {
+        if modify(id, body) { return }
+        var value = initial()
+        body(&value)
+        self[id] = value
+    }
+
     /// Removes the value of `id` and returns it.
     @discardableResult
     public mutating func removeValue(forKey id: RaftNodeID) -> Value? {
