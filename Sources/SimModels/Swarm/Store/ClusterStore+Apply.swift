@@ -254,9 +254,7 @@ extension ClusterStore.Tables {
         return .taskUpdated(old: old, new: new)
     }
 
-
     // MARK: - Task indexes
-
 
     mutating func indexTask(old: TaskObject?, new: TaskObject?) {
         // Both versions add the same to their node's usage: leave it alone.
@@ -299,8 +297,6 @@ extension ClusterStore.Tables {
             if ClusterStore.consumesNode(new) && !sameUsage { addUsage(of: new, sign: 1) }
         }
     }
-
-
 
     private mutating func addUsage(of task: TaskObject, sign: Int) {
         guard let nodeID = task.nodeID else { return }
