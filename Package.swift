@@ -28,7 +28,7 @@ let package = Package(
         ),
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"]),
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels", "SimEngine"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SimModels", "SimEngine"], exclude: ["Fixtures", "LoaderFixtures", "Golden"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SimModels", "SimEngine"], exclude: ["Fixtures", "LoaderFixtures", "Golden", "Reproducers"]),
         .testTarget(name: "simrunTests", dependencies: ["simrun"]),
     ],
     swiftLanguageModes: [.v6]

@@ -58,7 +58,7 @@ public final class Disk {
         unsynced.removeAll(keepingCapacity: true)
         let start = max(simulation.now, syncBusyUntil)
         syncBusyUntil = start + syncLatency
-        simulation.schedule(at: syncBusyUntil, host: host) { [unowned self] in
+        simulation.schedule(after: syncBusyUntil - simulation.now, host: host) { [unowned self] in
             for write in batch { self.durable.apply(write) }
             self.syncsCompleted += 1
             completion()

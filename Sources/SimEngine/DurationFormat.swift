@@ -113,9 +113,6 @@ public enum DurationFormat {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
+        String(trimming(where: \.isSpaceOrTab))
     }
 }

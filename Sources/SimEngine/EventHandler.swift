@@ -28,3 +28,9 @@ public struct TimerID: Hashable, Sendable {
     let slot: UInt32
     let generation: UInt32
 }
+
+/// A handler that names, for the progress guard's report, whose work one of its events does
+/// (a component's type, or a message's destination). Others are named by their type.
+protocol NamedEventHandler {
+    func eventSource(token: Int) -> String
+}

@@ -4,7 +4,7 @@
 /// Each directed link behaves like one TCP connection: a message never overtakes an earlier
 /// one on the same link. A message in flight on a link that gets cut is lost, even if the cut
 /// heals before it would have arrived; so is a message to a host that crashed or restarted.
-public final class Network: EventHandler {
+public final class Network: EventHandler, NamedEventHandler {
     /// Parameters of every link that has no override.
     public var defaults = LinkParameters()
     /// Messages handed to the network.
@@ -117,6 +117,12 @@ public final class Network: EventHandler {
         inFlight.removeAll()
         inFlightChecks.removeAll()
         freeInFlight.removeAll()
+    }
+
+    /// Names a delivery for the progress guard: the message's type and its destination.
+    func eventSource(token: Int) -> String {
+        guard token < inFlight.count, let envelope = inFlight[token] else { return "Network" }
+        return "Network delivering \(type(of: envelope.message)) to \(simulation.hosts[envelope.to].name)"
     }
 
     /// Delivery of the in-flight message `token`.

@@ -42,6 +42,12 @@ public final class Simulation {
     /// until which all their gates stay closed (version -1: some observer runs every instant).
     var allGatesClosedUntil = Gate(version: -1, due: .zero)
     private var stopRequested = false
+    /// The progress guard's counts, once `guardProgress` turned it on.
+    var progress: ProgressCounts?
+    /// `eventsProcessed` at which the progress guard looks next (never while it is off).
+    var progressCheckAt = Int.max
+    /// Set when the progress guard stopped the run: the run made no progress.
+    public internal(set) var stall: StallReport?
 
     public init(seed: UInt64) {
         self.seed = seed
@@ -72,17 +78,27 @@ public final class Simulation {
         enqueue(at: now + delay, action: .handler(handler, token), host: host)
     }
 
-    /// Schedules a closure at `time`. Convenient; the hot paths use a handler instead.
+    /// Schedules a closure at `time` that belongs to no host: the scenario layer's timeline and
+    /// clients. Software on a host schedules through `schedule(after:for:_:)` (`HostComponent`),
+    /// which binds its work to the host's incarnation and to the component's life.
     /// - Complexity: O(log n)
     @discardableResult
-    public func schedule(at time: SimInstant, host: HostID? = nil, _ action: @escaping () -> Void) -> TimerID {
-        enqueue(at: time, action: .closure(action), host: host)
+    public func schedule(at time: SimInstant, _ action: @escaping () -> Void) -> TimerID {
+        enqueue(at: time, action: .closure(action), host: nil)
     }
 
-    /// Schedules a closure after `delay`.
+    /// Schedules a closure after `delay` that belongs to no host (see `schedule(at:_:)`).
     /// - Complexity: O(log n)
     @discardableResult
-    public func schedule(after delay: SimDuration, host: HostID? = nil, _ action: @escaping () -> Void) -> TimerID {
+    public func schedule(after delay: SimDuration, _ action: @escaping () -> Void) -> TimerID {
+        enqueue(at: now + delay, action: .closure(action), host: nil)
+    }
+
+    /// Schedules a closure of the engine's own host-level machinery (a host's boot, a disk's
+    /// sync), dropped if `host`'s incarnation ends first.
+    /// - Complexity: O(log n)
+    @discardableResult
+    func schedule(after delay: SimDuration, host: HostID, _ action: @escaping () -> Void) -> TimerID {
         enqueue(at: now + delay, action: .closure(action), host: host)
     }
 
@@ -140,7 +156,7 @@ public final class Simulation {
     /// Runs every event due at or before `limit`, in `(time, sequence)` order, then sets
     /// the clock to `limit` (unless stopped early).
     public func run(until limit: SimInstant) {
-        stopRequested = false
+        stopRequested = stall != nil
         var ranAtNow = false
         while let next = nextEvent(), next.time <= limit.nanoseconds, !stopRequested {
             if next.time != now.nanoseconds {
@@ -150,12 +166,14 @@ public final class Simulation {
                     continue  // an observer may have scheduled something at `now`
                 }
                 now = SimInstant(nanoseconds: next.time)
+                if progress != nil { progressInstantChanged() }
             }
             if runIndex < run.count && run[runIndex].sequence == next.sequence {
                 runIndex += 1
             } else {
                 _ = queue.removeFirst()
             }
+            if eventsProcessed >= progressCheckAt { progressCheck(slot: Int(next.slot)) }
             if fire(slot: Int(next.slot)) { ranAtNow = true }
         }
         if ranAtNow { notifyObservers() }

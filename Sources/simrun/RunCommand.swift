@@ -49,7 +49,7 @@ enum RunCommand {
         let result = ScenarioRunner.run(scenario, options: RunOptions(seed: seed, until: options.until), sinks: [reporter])
         reporter.finish(result)
         if options.timing { options.printTiming(clock: clock, events: result.summary.events) }
-        return result.passed ? 0 : 1
+        return result.stalled ? 3 : (result.passed ? 0 : 1)
     }
 
     /// `--seeds A..B`: every seed, in parallel, one line each (timelines are not printed).

@@ -52,8 +52,6 @@ extension ScenarioReader {
 
     /// `text` without the line breaks a `|` block leaves at its end.
     static func trimmingTrailingNewlines(_ text: String) -> String {
-        var result = Substring(text)
-        while let last = result.last, last == "\n" || last == "\r" || last == "\r\n" { result = result.dropLast() }
-        return String(result)
+        text.trimmingTrailingNewlines()
     }
 }

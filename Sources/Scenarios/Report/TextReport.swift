@@ -175,9 +175,7 @@ public enum TextReport {
 extension String {
     /// The string without trailing `\n` and `\r`.
     func trimmingTrailingNewlines() -> String {
-        var s = Substring(self)
-        while let last = s.last, last == "\n" || last == "\r" || last == "\r\n" { s = s.dropLast() }
-        return String(s)
+        String(trimming(leading: false, where: \.isLineBreak))
     }
 
     /// The lines of the string, split at `\n` and `\r\n` (one grapheme in Swift).

@@ -93,8 +93,12 @@ final class InvariantMonitor: RaftObserver {
             guard tasks.count > 1 else { continue }
             guard let service = store.service(key.serviceID), case .replicated = service.spec.mode else { continue }
             let name = "\(service.spec.name).\(key.slot)"
-            // A start-first update runs the new task beside the old one until it is up.
+            // A start-first update runs the new task beside the old one until it is up; one
+            // interrupted by `docker service update --rollback` (or by another update) leaves
+            // them so until the next update reaches the slot, and the spec it replaced is then
+            // the previous spec.
             let startFirst = service.spec.update.order == .startFirst || service.spec.rollback.order == .startFirst
+                || service.previousSpec?.update.order == .startFirst
             if startFirst && tasks.count == 2 && Set(tasks.map(\.specVersion)).count == 2 { continue }
             let ids = tasks.map(\.id).sorted().map(\.short).joined(separator: ", ")
             found.append((name, "\(tasks.count) tasks desired running in slot \(name): \(ids)"))

@@ -20,12 +20,14 @@ public struct ExpectationResult: Equatable, Sendable {
     }
 }
 
-/// A failure that is not an expectation: a command whose `expect:` did not match, or a
-/// violated invariant.
+/// A failure that is not an expectation: a command whose `expect:` did not match, a
+/// violated invariant, or a run the progress guard stopped (`StallReport`).
 public struct RunFailure: Equatable, Sendable {
     public enum Kind: String, Sendable {
         case command
         case invariant
+        /// The simulation stopped making progress (a livelock): exit status 3.
+        case progress
     }
 
     public var kind: Kind
@@ -116,6 +118,11 @@ public struct RunResult: Equatable, Sendable {
     /// True if every expectation held, every command matched its `expect:` and no invariant broke.
     public var passed: Bool {
         failures.isEmpty && expectations.allSatisfy(\.passed)
+    }
+
+    /// True if the progress guard stopped the run (exit status 3).
+    public var stalled: Bool {
+        failures.contains { $0.kind == .progress }
     }
 
     /// `simrun FILE --seed N`: the command that replays this run.

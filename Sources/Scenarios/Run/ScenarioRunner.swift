@@ -77,11 +77,16 @@ public enum ScenarioRunner {
         let duration = min(scenario.duration, options.until ?? scenario.duration)
         let end = SimInstant.zero + duration
         simulation.schedule(at: end) {}
+        simulation.guardProgress()
         simulation.run(until: end)
-        statistics?.finish(at: end)
+        // A run the progress guard stopped ends where it stopped.
+        let stoppedAt = simulation.stall == nil ? end : simulation.now
+        statistics?.finish(at: stoppedAt)
 
-        let results = expectations.finish(at: end)
-        let failures = (driver.failures + invariants.failures).sorted { $0.time < $1.time }
+        let results = expectations.finish(at: stoppedAt)
+        var failures = driver.failures + invariants.failures
+        if let stall = simulation.stall { failures.append(RunFailure(kind: .progress, time: stall.at, text: stall.summary)) }
+        failures.sort { $0.time < $1.time }
         let summary = RunSummary(
             title: scenario.title, file: scenario.file, seed: seed, duration: duration,
             statistics: statistics.map {

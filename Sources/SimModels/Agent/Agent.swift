@@ -3,7 +3,7 @@ import SimEngine
 /// The worker side of every node (SwarmKit's agent): keeps a session with the dispatcher,
 /// heartbeats, receives assignments, runs tasks with the container runtime and reports
 /// their states. It keeps tasks running when no manager answers.
-public final class Agent: EventHandler {
+public final class Agent: EventHandler, HostComponent {
     /// Who the agent is and how it finds managers.
     public struct Configuration {
         public var nodeID: NodeID
@@ -37,7 +37,9 @@ public final class Agent: EventHandler {
     /// node learns of its promotion or demotion.
     var onNodeObject: ((NodeObject) -> Void)?
     private let simulation: Simulation
-    private let host: Host
+    public let host: Host
+    /// Lives as long as its host's incarnation: after `leave` it still stops its containers.
+    public var isRunning: Bool { true }
     private let runtime: ContainerRuntime
     private let send: (SwarmMessage, HostID) -> Void
     private var random: RandomStream
@@ -267,9 +269,9 @@ public final class Agent: EventHandler {
         unreported[id] = status
         guard !flushScheduled else { return }
         flushScheduled = true
-        simulation.schedule(after: .zero, host: host.id) { [unowned self] in
-            self.flushScheduled = false
-            self.flushStatus()
+        simulation.schedule(after: .zero, for: self) { agent in
+            agent.flushScheduled = false
+            agent.flushStatus()
         }
     }
 
@@ -283,15 +285,15 @@ public final class Agent: EventHandler {
         unreportedOrder.removeAll()
         for id in ids { unreported[id] = nil }
         send(.request(.dispatcher(request(.updateTaskStatus(updates), sessionID: sessionID, id: requestID)), origin: host.id), manager)
-        simulation.schedule(after: Self.rpcTimeout, host: host.id) { [unowned self] in
-            guard let inFlight = self.statusInFlight, inFlight.requestID == requestID else { return }
+        simulation.schedule(after: Self.rpcTimeout, for: self) { agent in
+            guard let inFlight = agent.statusInFlight, inFlight.requestID == requestID else { return }
             // Requeue what was not acknowledged, keeping newer reports.
-            for update in updates where self.unreported[update.taskID] == nil {
-                self.unreportedOrder.append(update.taskID)
-                self.unreported[update.taskID] = update.status
+            for update in updates where agent.unreported[update.taskID] == nil {
+                agent.unreportedOrder.append(update.taskID)
+                agent.unreported[update.taskID] = update.status
             }
-            self.statusInFlight = nil
-            self.sessionFailed("status update timed out")
+            agent.statusInFlight = nil
+            agent.sessionFailed("status update timed out")
         }
     }
 

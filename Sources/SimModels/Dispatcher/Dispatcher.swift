@@ -7,7 +7,7 @@ import SimEngine
 /// and resets the node's expiry to 3 periods; a node whose expiry fires goes DOWN
 /// ("heartbeat failure"). When a dispatcher starts on a new leader every node that is not
 /// DOWN goes UNKNOWN with 6 periods of grace. Status writes are batched every 100 ms.
-public final class Dispatcher: EventHandler {
+public final class Dispatcher: EventHandler, HostComponent {
     /// SwarmKit's constants (`dispatcher.go`, `nodes.go`).
     public static let heartbeatEpsilon = SimDuration.milliseconds(500)
     public static let gracePeriodMultiplier: Int64 = 3
@@ -17,7 +17,7 @@ public final class Dispatcher: EventHandler {
     public static let rateLimitCount = 3
 
     private let simulation: Simulation
-    private let host: Host
+    public let host: Host
     private let period: SimDuration
     private var random: RandomStream
     private let store: () -> DispatcherStore
@@ -40,6 +40,7 @@ public final class Dispatcher: EventHandler {
     private var assignmentTimer: TimerID?
     private var nextSession = 1
     private var running = false
+    public var isRunning: Bool { running }
 
     public init(simulation: Simulation, host: Host, heartbeatPeriod: SimDuration, store: @escaping () -> DispatcherStore,
                 send: @escaping (SwarmMessage, HostID) -> Void, managerHosts: @escaping () -> [HostID],
@@ -68,10 +69,10 @@ public final class Dispatcher: EventHandler {
             writes.append(.nodeStatus(node.id, NodeStatus(state: .unknown, message: message), description: nil))
             let grace = choosePeriod() * Self.unknownGraceMultiplier
             let id = node.id
-            unknownTimers[id] = simulation.schedule(after: grace, host: host.id) { [unowned self] in
-                self.unknownTimers[id] = nil
-                guard self.running, self.sessions[id] == nil else { return }
-                self.write(.nodeStatus(id, NodeStatus(state: .down, message: "heartbeat failure for node in \"unknown\" state"), description: nil))
+            unknownTimers[id] = simulation.schedule(after: grace, for: self) { dispatcher in
+                dispatcher.unknownTimers[id] = nil
+                guard dispatcher.sessions[id] == nil else { return }
+                dispatcher.write(.nodeStatus(id, NodeStatus(state: .down, message: "heartbeat failure for node in \"unknown\" state"), description: nil))
             }
         }
         if !writes.isEmpty { for w in writes { write(w) } }
@@ -90,6 +91,10 @@ public final class Dispatcher: EventHandler {
         for timer in unknownTimers.values { simulation.cancel(timer) }
         unknownTimers.removeAll()
         if let batchTimer { simulation.cancel(batchTimer) }
+        if let assignmentTimer { simulation.cancel(assignmentTimer) }
+        batchTimer = nil
+        assignmentTimer = nil
+        dirtyNodes.removeAll()
         let callbacks = pendingCallbacks
         pendingWrites.removeAll()
         pendingCallbacks.removeAll()
@@ -214,14 +219,13 @@ public final class Dispatcher: EventHandler {
         pendingWrites.append(write)
         if let completion { pendingCallbacks.append(completion) }
         guard batchTimer == nil else { return }
-        batchTimer = simulation.schedule(after: Self.batchInterval, host: host.id) { [unowned self] in
-            self.batchTimer = nil
-            let writes = self.pendingWrites
-            let callbacks = self.pendingCallbacks
-            self.pendingWrites.removeAll()
-            self.pendingCallbacks.removeAll()
-            guard self.running else { return }
-            self.propose(writes) { committed in
+        batchTimer = simulation.schedule(after: Self.batchInterval, for: self) { dispatcher in
+            dispatcher.batchTimer = nil
+            let writes = dispatcher.pendingWrites
+            let callbacks = dispatcher.pendingCallbacks
+            dispatcher.pendingWrites.removeAll()
+            dispatcher.pendingCallbacks.removeAll()
+            dispatcher.propose(writes) { committed in
                 for callback in callbacks { callback(committed) }
             }
         }
@@ -267,11 +271,11 @@ public final class Dispatcher: EventHandler {
         guard running else { return }
         for node in nodes where sessions[node] != nil { dirtyNodes.insert(node) }
         guard !dirtyNodes.isEmpty, assignmentTimer == nil else { return }
-        assignmentTimer = simulation.schedule(after: Self.batchInterval, host: host.id) { [unowned self] in
-            self.assignmentTimer = nil
-            let nodes = self.dirtyNodes.sorted()
-            self.dirtyNodes.removeAll()
-            for node in nodes { self.sendAssignments(to: node, complete: false) }
+        assignmentTimer = simulation.schedule(after: Self.batchInterval, for: self) { dispatcher in
+            dispatcher.assignmentTimer = nil
+            let nodes = dispatcher.dirtyNodes.sorted()
+            dispatcher.dirtyNodes.removeAll()
+            for node in nodes { dispatcher.sendAssignments(to: node, complete: false) }
         }
     }
 

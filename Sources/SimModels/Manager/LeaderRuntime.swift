@@ -8,10 +8,11 @@ import SimEngine
 /// batch of its actions in flight at a time, wake-ups at its timers, and scheduling debounced
 /// 50 ms after the last change but at most 1 s after the first.
 ///
-/// Its closures hold it strongly and check `running`, rather than holding it weakly: a weakly
-/// referenced object gets a side table, and every retain of it (one per heartbeat the
-/// dispatcher serves) takes the runtime's slow path. The same goes for the dispatcher.
-public final class LeaderRuntime {
+/// Its work is scheduled as a `HostComponent`'s: each event holds it strongly and is dropped once
+/// it stopped, rather than holding it weakly: a weakly referenced object gets a side table, and
+/// every retain of it (one per heartbeat the dispatcher serves) takes the runtime's slow path.
+/// The same goes for the dispatcher.
+public final class LeaderRuntime: HostComponent {
     /// SwarmKit's scheduler debounce (`scheduler.go`).
     static let scheduleDebounce = SimDuration.milliseconds(50)
     static let scheduleMaxLatency = SimDuration.seconds(1)
@@ -30,7 +31,8 @@ public final class LeaderRuntime {
     private var running = false
 
     private var simulation: Simulation { manager.simulation }
-    private var host: Host { manager.host }
+    public var host: Host { manager.host }
+    public var isRunning: Bool { running }
 
     init(manager: ManagerNode) {
         self.manager = manager
@@ -116,7 +118,7 @@ public final class LeaderRuntime {
         if !nodes.isEmpty { dispatcher.tasksChanged(onNodes: nodes) }
         requestScheduling()
         // Let the proposer's completion run first; then look for more work.
-        simulation.schedule(after: .zero, host: host.id) { [self] in pump() }
+        simulation.schedule(after: .zero, for: self) { $0.pump() }
     }
 
     /// A Raft membership change was applied: agents hear the new manager list.
@@ -135,7 +137,7 @@ public final class LeaderRuntime {
             manager.propose(actions) { [self] _ in
                 guard running else { return }
                 batchInFlight = false
-                simulation.schedule(after: .zero, host: host.id) { [self] in pump() }
+                simulation.schedule(after: .zero, for: self) { $0.pump() }
             }
             return
         }
@@ -145,16 +147,16 @@ public final class LeaderRuntime {
     private func armWake() {
         guard let next = leader.nextWake(now: simulation.now) else { return }
         if next <= simulation.now {
-            simulation.schedule(after: .zero, host: host.id) { [self] in pump() }
+            simulation.schedule(after: .zero, for: self) { $0.pump() }
             return
         }
         if let wakeAt, wakeAt <= next, wakeTimer != nil { return }
         if let wakeTimer { simulation.cancel(wakeTimer) }
         wakeAt = next
-        wakeTimer = simulation.schedule(at: next, host: host.id) { [self] in
-            wakeTimer = nil
-            wakeAt = nil
-            pump()
+        wakeTimer = simulation.schedule(at: next, for: self) { runtime in
+            runtime.wakeTimer = nil
+            runtime.wakeAt = nil
+            runtime.pump()
         }
     }
 
@@ -167,18 +169,18 @@ public final class LeaderRuntime {
         scheduleRequestedAt = first
         let due = min(now + Self.scheduleDebounce, first + Self.scheduleMaxLatency)
         if let scheduleTimer { simulation.cancel(scheduleTimer) }
-        scheduleTimer = simulation.schedule(at: due, host: host.id) { [self] in
-            scheduleTimer = nil
-            runScheduler()
+        scheduleTimer = simulation.schedule(at: due, for: self) { runtime in
+            runtime.scheduleTimer = nil
+            runtime.runScheduler()
         }
     }
 
+    /// SwarmKit's scheduler loop blocks in its store batch until the batch commits, and reads
+    /// the changes queued meanwhile only then: with a batch in flight, a due run waits for that
+    /// batch's completion, which requests scheduling again. (Re-requesting here instead, once
+    /// the 1 s latency bound had passed, fired again at the same instant, forever.)
     private func runScheduler() {
-        guard running else { return }
-        guard !scheduleInFlight else {
-            requestScheduling()
-            return
-        }
+        guard running, !scheduleInFlight else { return }
         scheduleRequestedAt = nil
         let actions = leader.schedule(store: manager.store, now: simulation.now)
         guard !actions.isEmpty else { return }

@@ -38,8 +38,8 @@ extension ManagerNode {
         if leaderHost == hostID || deadline != nil || !raft.node.hasBeenLeaderlessTooLong {
             let deadline = deadline ?? simulation.now + Self.pollDeadline(for: request)
             guard simulation.now + .seconds(1) < deadline else { return }  // the caller has given up
-            simulation.schedule(after: .seconds(1), host: hostID) { [weak self] in
-                self?.handle(request, origin: origin, proxy: nil, deadline: deadline)
+            simulation.schedule(after: .seconds(1), for: self) { manager in
+                manager.handle(request, origin: origin, proxy: nil, deadline: deadline)
             }
             return
         }

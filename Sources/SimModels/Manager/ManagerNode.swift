@@ -3,7 +3,7 @@ import SimEngine
 /// The manager half of a node (what `swarmd` runs on a manager): a Raft member whose state
 /// machine is the replicated store, the proxy that forwards requests to the leader, and — on
 /// the leader only, once its log is applied — the leader's subsystems (`LeaderRuntime`).
-public final class ManagerNode {
+public final class ManagerNode: HostComponent {
     public typealias Raft = RaftHost<StoreProposal, ClusterStore>
 
     /// The store as this manager has applied it.
@@ -16,7 +16,8 @@ public final class ManagerNode {
     unowned let node: SwarmNode
     let world: SwarmWorld
     var simulation: Simulation { world.simulation }
-    var host: Host { node.host }
+    public var host: Host { node.host }
+    public var isRunning: Bool { !stopped }
     /// `host.id`, kept: most messages are sent from here, and reaching the host goes through the node.
     let hostID: HostID
     /// Where each peer's messages came from (the connection they arrived on).

@@ -11,7 +11,7 @@ import SimEngine
 /// - A Raft member whose node object was deleted (`docker node rm`) is removed from Raft.
 ///
 /// What failed is retried every 5 s (`roleReconcileInterval`) until nothing is pending.
-final class RoleManager {
+final class RoleManager: HostComponent {
     /// SwarmKit's `roleReconcileInterval` and `removalTimeout`.
     static let reconcileInterval = SimDuration.seconds(5)
     static let removalTimeout = SimDuration.seconds(5)
@@ -33,6 +33,8 @@ final class RoleManager {
     private var running = false
 
     private var simulation: Simulation { manager.simulation }
+    var host: Host { manager.host }
+    var isRunning: Bool { running }
 
     init(manager: ManagerNode) {
         self.manager = manager
@@ -99,10 +101,9 @@ final class RoleManager {
 
     private func armTicker() {
         guard running, ticker == nil, !pendingReconciliation.isEmpty || !pendingRemoval.isEmpty else { return }
-        ticker = simulation.schedule(after: Self.reconcileInterval, host: manager.host.id) { [weak self] in
-            guard let self, self.running else { return }
-            self.ticker = nil
-            self.reconcileAll()
+        ticker = simulation.schedule(after: Self.reconcileInterval, for: self) { roles in
+            roles.ticker = nil
+            roles.reconcileAll()
         }
     }
 
@@ -175,10 +176,10 @@ final class RoleManager {
         }
         removals.insert(raftID)
         var settled = false
-        let timeout = simulation.schedule(after: Self.removalTimeout, host: manager.host.id) { [weak self] in
-            guard let self, !settled else { return }
+        let timeout = simulation.schedule(after: Self.removalTimeout, for: self) { roles in
+            guard !settled else { return }
             settled = true
-            self.removals.remove(raftID)
+            roles.removals.remove(raftID)
         }
         manager.proposeConfChange(.removeNode(raftID)) { [weak self] committed, _ in
             guard let self, !settled else { return }

@@ -92,9 +92,9 @@ extension SwarmNode {
                                   deadline: simulation.now + .seconds(25)) { [unowned self] result in
             guard case .failure = result else { return }
             // SwarmKit's manager fails to start and is started again; try again shortly.
-            self.simulation.schedule(after: .seconds(5), host: self.host.id) { [unowned self] in
-                guard self.identity?.role == .manager, self.knownRole != .worker else { return }
-                self.joinRaft()
+            self.simulation.schedule(after: .seconds(5), for: self) { node in
+                guard node.identity?.role == .manager, node.knownRole != .worker else { return }
+                node.joinRaft()
             }
         }
         sendJoin()
@@ -107,13 +107,13 @@ extension SwarmNode {
                                       address: host.name, labels: initialLabels)
             simulation.network.send(SwarmMessage.request(.join(request), origin: host.id), from: host.id, to: destination)
         }
-        joinTimer = simulation.schedule(after: .seconds(1), host: host.id) { [unowned self] in
-            guard self.pendingJoin?.requestID == pending.requestID else { return }
-            if self.simulation.now >= pending.deadline {
-                self.pendingJoin = nil
+        joinTimer = simulation.schedule(after: .seconds(1), for: self) { node in
+            guard node.pendingJoin?.requestID == pending.requestID else { return }
+            if node.simulation.now >= pending.deadline {
+                node.pendingJoin = nil
                 pending.completion(.failure(.joinTimedOut))
             } else {
-                self.sendJoin()
+                node.sendJoin()
             }
         }
     }
@@ -187,9 +187,9 @@ extension SwarmNode {
             previous.completion(.failure(.refused(Self.leavePrefix + Self.leaveSuffix)))
         }
         let requestID = takeRequestID()
-        let timer = simulation.schedule(after: .seconds(5), host: host.id) { [unowned self] in
-            guard let pending = self.pendingLeave, pending.requestID == requestID else { return }
-            self.pendingLeave = nil
+        let timer = simulation.schedule(after: .seconds(5), for: self) { node in
+            guard let pending = node.pendingLeave, pending.requestID == requestID else { return }
+            node.pendingLeave = nil
             pending.completion(.failure(.refused(Self.leavePrefix + Self.leaveSuffix)))
         }
         pendingLeave = (requestID, timer, completion)

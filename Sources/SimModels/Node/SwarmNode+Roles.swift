@@ -45,10 +45,10 @@ extension SwarmNode {
     func managerRemoved() {
         guard manager != nil else { return }
         // Stopped after the Raft shell finishes handing over the current ready.
-        simulation.schedule(after: .zero, host: host.id) { [unowned self] in
-            guard self.manager != nil else { return }
-            self.stopManager(wipingData: true, reason: "manager removed from raft cluster, stopping manager", tellAgent: true)
-            self.waitForWorkerRole()
+        simulation.schedule(after: .zero, for: self) { node in
+            guard node.manager != nil else { return }
+            node.stopManager(wipingData: true, reason: "manager removed from raft cluster, stopping manager", tellAgent: true)
+            node.waitForWorkerRole()
         }
     }
 
@@ -79,19 +79,19 @@ extension SwarmNode {
     private func waitForWorkerRole() {
         guard knownRole != .worker else { return }
         cancelRoleWait()
-        roleWaitTimer = simulation.schedule(after: Self.roleChangeTimeout, host: host.id) { [unowned self] in
-            guard self.knownRole != .worker, self.identity?.role == .manager else {
-                self.roleWaitTimer = nil
+        roleWaitTimer = simulation.schedule(after: Self.roleChangeTimeout, for: self) { node in
+            guard node.knownRole != .worker, node.identity?.role == .manager else {
+                node.roleWaitTimer = nil
                 return
             }
-            self.simulation.emit(node: self.host.name, component: "manager", kind: "manager.wait",
+            node.simulation.emit(node: node.host.name, component: "manager", kind: "manager.wait",
                                  "failed to get worker role after manager stop, forcing certificate renewal")
-            self.roleWaitTimer = self.simulation.schedule(after: Self.roleChangeTimeout, host: self.host.id) { [unowned self] in
-                self.roleWaitTimer = nil
-                guard self.knownRole != .worker, self.identity?.role == .manager, self.manager == nil else { return }
-                self.simulation.emit(node: self.host.name, component: "manager", kind: "manager.wait",
+            node.roleWaitTimer = node.simulation.schedule(after: Self.roleChangeTimeout, for: node) { node in
+                node.roleWaitTimer = nil
+                guard node.knownRole != .worker, node.identity?.role == .manager, node.manager == nil else { return }
+                node.simulation.emit(node: node.host.name, component: "manager", kind: "manager.wait",
                                      "failed to get worker role after manager stop, restarting manager")
-                self.joinRaft()
+                node.joinRaft()
             }
         }
     }

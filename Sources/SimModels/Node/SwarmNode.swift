@@ -7,11 +7,11 @@ import SimEngine
 /// Facets: `SwarmNode+Membership` (`docker swarm init|join|leave`, `--force-new-cluster`),
 /// `SwarmNode+Roles` (starting and stopping the manager as the node's role changes).
 ///
-/// Its closures capture it `unowned`, never `weak`: a node lives as long as its host's
-/// incarnation, and what it schedules dies with that incarnation. (A weak reference would
-/// move its reference count to a side table for good, slowing every retain of the object
-/// that handles most messages.)
-public final class SwarmNode: HostSoftware {
+/// It lives as long as its host's incarnation (`isRunning` is always true), and what it schedules
+/// dies with that incarnation (`HostComponent`). Its callbacks capture it `unowned`, never `weak`:
+/// a weak reference would move its reference count to a side table for good, slowing every
+/// retain of the object that handles most messages.
+public final class SwarmNode: HostSoftware, HostComponent {
     public let host: Host
     let world: SwarmWorld
     /// What the node reports of itself (hostname, resources, labels).
@@ -54,6 +54,7 @@ public final class SwarmNode: HostSoftware {
     }
 
     var simulation: Simulation { world.simulation }
+    public var isRunning: Bool { true }
 
     public init(host: Host, world: SwarmWorld, description: NodeDescription, labels: [Label] = []) {
         self.host = host
@@ -203,8 +204,8 @@ public final class SwarmNode: HostSoftware {
     public func shutDown() {
         let wait = runtime.stopAll()
         simulation.emit(node: host.name, component: "engine", kind: "engine.stop", "stopping containers, then shutting down")
-        simulation.schedule(after: wait + .milliseconds(1), host: host.id) { [host] in
-            host.halt()
+        simulation.schedule(after: wait + .milliseconds(1), for: self) { node in
+            node.host.halt()
         }
     }
 

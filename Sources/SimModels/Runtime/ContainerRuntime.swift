@@ -5,7 +5,7 @@ import SimEngine
 ///
 /// Pulled images are on disk and survive reboots; containers do not survive their host.
 /// Events are reported to one listener (the agent) as `ContainerEvent`s.
-public final class ContainerRuntime {
+public final class ContainerRuntime: HostComponent {
     public enum Event: Sendable {
         case exited(containerID: String, code: Int)
     }
@@ -16,7 +16,9 @@ public final class ContainerRuntime {
     }
 
     private let simulation: Simulation
-    private let host: Host
+    public let host: Host
+    /// Lives as long as its host's incarnation.
+    public var isRunning: Bool { true }
     private var images: Set<String>
     private var pulling: [String: [(Result<Void, Failure>) -> Void]] = [:]
     private var containers: [String: Container] = [:] {
@@ -50,7 +52,7 @@ public final class ContainerRuntime {
             return
         }
         if pullsFail {
-            simulation.schedule(after: .milliseconds(100), host: host.id) {
+            simulation.schedule(after: .milliseconds(100), for: self) { _ in
                 completion(.failure(Failure(message: "No such image: \(image)")))
             }
             return
@@ -60,15 +62,15 @@ public final class ContainerRuntime {
             return
         }
         pulling[image] = [completion]
-        simulation.schedule(after: duration, host: host.id) { [unowned self] in
-            let waiting = self.pulling.removeValue(forKey: image) ?? []
+        simulation.schedule(after: duration, for: self) { runtime in
+            let waiting = runtime.pulling.removeValue(forKey: image) ?? []
             let result: Result<Void, Failure>
-            if self.pullsFail {
+            if runtime.pullsFail {
                 result = .failure(Failure(message: "No such image: \(image)"))
             } else {
-                self.images.insert(image)
-                self.host.disk.append("images", [image])
-                self.host.disk.sync {}
+                runtime.images.insert(image)
+                runtime.host.disk.append("images", [image])
+                runtime.host.disk.sync {}
                 result = .success(())
             }
             for completion in waiting { completion(result) }
@@ -106,14 +108,14 @@ public final class ContainerRuntime {
         guard var container = containers[id], container.state == .created else { return }
         container.state = .starting
         containers[id] = container
-        timers[id] = simulation.schedule(after: container.behaviour.start, host: host.id) { [unowned self] in
-            guard var running = self.containers[id], running.state == .starting else { return }
+        timers[id] = simulation.schedule(after: container.behaviour.start, for: self) { runtime in
+            guard var running = runtime.containers[id], running.state == .starting else { return }
             running.state = .running
-            running.startedAt = self.simulation.now
-            self.containers[id] = running
+            running.startedAt = runtime.simulation.now
+            runtime.containers[id] = running
             if let failAfter = running.behaviour.failAfter {
-                self.timers[id] = self.simulation.schedule(after: failAfter, host: self.host.id) { [unowned self] in
-                    self.exit(id, code: running.behaviour.exitCode)
+                runtime.timers[id] = runtime.simulation.schedule(after: failAfter, for: runtime) { runtime in
+                    runtime.exit(id, code: running.behaviour.exitCode)
                 }
             }
             started()
@@ -134,8 +136,8 @@ public final class ContainerRuntime {
             containers[id] = container
             let exitsCleanly = container.behaviour.stop <= container.stopGracePeriod
             let after = exitsCleanly ? container.behaviour.stop : container.stopGracePeriod
-            timers[id] = simulation.schedule(after: after, host: host.id) { [unowned self] in
-                self.exit(id, code: exitsCleanly ? 0 : 137)
+            timers[id] = simulation.schedule(after: after, for: self) { runtime in
+                runtime.exit(id, code: exitsCleanly ? 0 : 137)
             }
         case .stopping, .exited:
             return

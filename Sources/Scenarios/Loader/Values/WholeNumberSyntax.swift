@@ -54,9 +54,6 @@ enum WholeNumberSyntax {
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" || f == "\r\n" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" || l == "\r\n" { s = s.dropLast() }
-        return String(s)
+        String(trimming { $0.isSpaceOrTab || $0.isLineBreak })
     }
 }

@@ -48,12 +48,15 @@ public struct RestartSupervisor: Sendable {
     /// Tasks restarted in the batch being built: SwarmKit restarts each in its own transaction and
     /// the second one finds the task already shut down.
     var restartedInBatch: Set<TaskID> = []
+    /// Replicated slots given a replacement in the batch being built (see `restart`).
+    var replacedSlotsInBatch: Set<SlotKey> = []
 
     public init() {}
 
     /// Starts a new batch of actions (forgets which tasks the previous batch restarted).
     public mutating func beginBatch() {
         restartedInBatch = []
+        replacedSlotsInBatch = []
     }
 
     // MARK: - Restart
@@ -84,6 +87,13 @@ public struct RestartSupervisor: Sendable {
         }
         var restartTask = replacement
         restartTask.desiredState = .ready
+        // One replacement per slot: when a node goes down during a start-first update, both the
+        // slot's old task and the update's new one sit on it. SwarmKit restarts each in its own
+        // transaction and creates two replacements, which then both run in the slot for good
+        // (`2/1`); SCENARIO_FORMAT §8 rules that out, so the second task is only shut down.
+        if !Orchestration.isGlobal(service), !replacedSlotsInBatch.insert(SlotKey(restartTask)).inserted {
+            return actions
+        }
 
         let node = task.nodeID.flatMap { store.node($0) }
         // The restart delay is not applied on drained nodes.

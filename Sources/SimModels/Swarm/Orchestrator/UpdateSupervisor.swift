@@ -240,9 +240,20 @@ public struct Updater: Sendable {
     }
 
     /// SwarmKit's worker body for one slot.
+    ///
+    /// The slot is read as it is in the store when a worker reaches it, not as it was when the
+    /// update began: with `delay` between batches that can be minutes later, and meanwhile the
+    /// restart supervisor may have replaced the slot's task (its node went down). SwarmKit's
+    /// worker works from the snapshot and would create a second task beside the replacement,
+    /// leaving two tasks desired RUNNING in one slot (`docker service ls` shows `2/1`), which
+    /// SCENARIO_FORMAT §8 rules out; read afresh, the replacement (already of the new spec) is
+    /// the slot's clean task and is kept. A slot that no longer exists (scaled down) is skipped.
     mutating func startSlot(_ snapshot: [TaskObject], worker i: Int, store: ClusterStore, now: SimInstant,
                             random: inout RandomStream, restarts: inout RestartSupervisor) -> [StoreAction] {
-        let current = snapshot.compactMap { store.task($0.id) }
+        let first = snapshot[0]
+        let key = SlotKey(serviceID: first.serviceID, slot: first.slot, nodeID: first.nodeID)
+        let current = restarts.updatableTasks(inSlot: store.tasks(inSlot: key), service: newService)
+        guard !current.isEmpty else { return [] }
         var runningTask: TaskObject?
         var cleanTask: TaskObject?
         for task in current where !isTaskDirty(task, store: store) {
@@ -271,7 +282,6 @@ public struct Updater: Sendable {
             return actions
         }
 
-        let first = snapshot[0]
         var updated = Orchestration.newTask(for: newService, slot: first.slot,
                                             nodeID: Orchestration.isGlobal(newService) ? first.nodeID : nil,
                                             now: now, random: &random)
