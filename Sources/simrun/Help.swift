@@ -58,7 +58,10 @@ enum Help {
             "  --version  show the version",
             "",
             "EXIT STATUS: 0 every expectation held; 1 an expectation failed, a command's expect: did not",
-            "match or an invariant was violated; 2 bad input or usage.",
+            "match or an invariant was violated; 2 bad input or usage; 3 the simulation stopped making",
+            "progress (more events in an instant or a simulated second than a cluster of that size can",
+            "need: a livelock; the report names the components whose events filled it). Commands that",
+            "run many runs exit 2 if a file has errors, else 1 if any run failed or stopped, else 0.",
             "",
             "The scenario format: see the README and SCENARIO_FORMAT.md.",
         ]
@@ -83,7 +86,9 @@ enum Help {
       --jobs N              parallel runs with --seeds (default: the number of cores)
       --no-color            no colours even on a terminal
 
-    EXIT STATUS: 0 all held, 1 something failed, 2 bad input or usage.
+    EXIT STATUS: 0 all held, 1 something failed, 2 bad input or usage, 3 the simulation stopped
+    making progress (a livelock: the report names the components responsible). With --seeds:
+    1 if any run failed or stopped.
     """
 
     static let check = """

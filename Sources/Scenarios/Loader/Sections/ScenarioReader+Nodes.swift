@@ -16,6 +16,9 @@ extension ScenarioReader {
             return nodes
         }
         let generatedCount = nodes.count
+        // By name, so that each entry is found in O(1): a scan per entry was quadratic.
+        var generatedIndex: [String: Int] = [:]
+        for (index, node) in nodes.enumerated() { generatedIndex[node.name] = index }
         for pair in pairs {
             let name: String
             do {
@@ -25,7 +28,7 @@ extension ScenarioReader {
                 names.nodesAreCertain = false
                 continue
             }
-            if let index = nodes[..<generatedCount].firstIndex(where: { $0.name == name }) {
+            if let index = generatedIndex[name] {
                 readNode(pair.value, into: &nodes[index], isGenerated: true)
             } else {
                 var node = NodeDefinition(name: name, role: .worker)
@@ -37,7 +40,21 @@ extension ScenarioReader {
                 nodes.append(node)
             }
         }
+        reportTooManyNodes(nodes, at: section)
         return nodes
+    }
+
+    /// The limits of `cluster:` hold for the nodes `nodes:` adds too.
+    private mutating func reportTooManyNodes(_ nodes: [NodeDefinition], at section: YAMLNode) {
+        let managers = nodes.count { $0.role == .manager }
+        if managers > ClusterSettings.maximumManagers {
+            report("too many managers: \(managers), at most \(ClusterSettings.maximumManagers)", at: section,
+                   hint: "a swarm keeps few managers (3, 5 or 7); make the others workers")
+        }
+        if nodes.count - managers > ClusterSettings.maximumWorkers {
+            report("too many workers: \(nodes.count - managers), at most \(ClusterSettings.maximumWorkers)", at: section,
+                   hint: "simulate a smaller swarm, or fewer nodes under 'nodes:'")
+        }
     }
 
     /// Applies one node's settings to `node`.

@@ -87,11 +87,13 @@ public struct RestartSupervisor: Sendable {
         }
         var restartTask = replacement
         restartTask.desiredState = .ready
-        // One replacement per slot: when a node goes down during a start-first update, both the
-        // slot's old task and the update's new one sit on it. SwarmKit restarts each in its own
-        // transaction and creates two replacements, which then both run in the slot for good
-        // (`2/1`); SCENARIO_FORMAT §8 rules that out, so the second task is only shut down.
-        if !Orchestration.isGlobal(service), !replacedSlotsInBatch.insert(SlotKey(restartTask)).inserted {
+        // One task to run per slot. SwarmKit replaces every task it restarts, so a slot that
+        // holds two (a start-first update's old and new task) can end up running two for good
+        // (`2/1`), which SCENARIO_FORMAT §8 rules out: a task is only shut down when another one
+        // still holds its slot, or its slot was already given a replacement in this batch (a node
+        // went down under both).
+        if !Orchestration.isGlobal(service),
+           slotIsHeld(besides: task, store: store) || !replacedSlotsInBatch.insert(SlotKey(restartTask)).inserted {
             return actions
         }
 
@@ -105,6 +107,16 @@ public struct RestartSupervisor: Sendable {
         recordRestartHistory(SlotKey(restartTask), task: restartTask)
         delayStart(oldTask: task, newTaskID: restartTask.id, delay: delay, waitStop: waitStop, now: now)
         return actions
+    }
+
+    /// Whether another task of `task`'s slot is still meant to run there: desired at most RUNNING,
+    /// not failed, not restarted in this batch, and on a node that is up and active.
+    func slotIsHeld(besides task: TaskObject, store: ClusterStore) -> Bool {
+        store.tasks(inSlot: SlotKey(task)).contains { other in
+            other.id != task.id && other.desiredState <= .running && other.status.state <= .running
+                && !restartedInBatch.contains(other.id)
+                && (other.nodeID == nil || !Orchestration.isInvalid(store.node(other.nodeID!)))
+        }
     }
 
     /// SwarmKit `ShouldRestart`: condition `none` never restarts, `on-failure` not after a clean
