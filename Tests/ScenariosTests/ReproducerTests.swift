@@ -25,6 +25,6 @@ import SimEngine
 
     /// The dispatcher that crashed: stopped on a step-down with an assignment batch pending.
     @Test func theReproducersAreStillThere() {
-        #expect(Self.files.count == 13)
+        #expect(Self.files.count == 14)
     }
 }

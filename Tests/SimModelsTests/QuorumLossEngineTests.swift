@@ -191,19 +191,19 @@ final class RaftSafety: RaftObserver {
         _ = checker.observe(observations)
     }
 
-    func raftStarted(_ id: RaftNodeID, firstTime: Bool) {
+    func raftStarted(_ id: RaftNodeID, in cluster: NodeID, firstTime: Bool) {
         if !firstTime { checker.nodeCrashed(id) }
     }
 
-    func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID) {
+    func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID, in cluster: NodeID) {
         _ = checker.recordApplied([entry], by: id)
     }
 
-    func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID) {
+    func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID, in cluster: NodeID) {
         _ = checker.recordSnapshotRestored(index: index, term: term, by: id)
     }
 
-    func raftAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm) {
+    func raftAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm, in cluster: NodeID) {
         _ = checker.acknowledge(entry, leaderTerm: leaderTerm)
     }
 }

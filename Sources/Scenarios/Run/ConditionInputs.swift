@@ -28,7 +28,7 @@ enum ConditionDependency {
 enum ConditionInputs: Equatable {
     /// The leader's host.
     case leader(HostID?)
-    /// The highest live term itself.
+    /// The term as §6 defines it: the leader's, else the highest live term.
     case term(UInt64)
     /// Whether there is a quorum.
     case quorum(Bool)

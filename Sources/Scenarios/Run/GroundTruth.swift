@@ -38,6 +38,8 @@ final class GroundTruth {
     struct Stamp: Equatable {
         var managers: Int
         var hosts: Int
+        /// The network's cuts: who follows a leader depends on them.
+        var topology: Int
     }
 
     private var cachedAt: Stamp?
@@ -62,7 +64,7 @@ final class GroundTruth {
 
     /// The current stamp: equal stamps, equal managers' state.
     var stamp: Stamp {
-        Stamp(managers: world.managerStateVersion, hosts: simulation.hostStateVersion)
+        Stamp(managers: world.managerStateVersion, hosts: simulation.hostStateVersion, topology: network.topologyVersion)
     }
 
     /// Everything the observers read, as counters: managers' Raft and stores, hosts' states,
@@ -100,11 +102,11 @@ final class GroundTruth {
         guard now != cachedAt else { return }
         cachedAt = now
         if livenessKey != collectedAt { collectLiveManagers() }
-        var leader = Self.leader(among: cachedManagers)
+        var leader = Self.leader(among: cachedManagers, network: network)
         let (added, reindexed) = refreshCandidates(leader: leader)
         if added {
             collectLiveManagers()
-            leader = Self.leader(among: cachedManagers)
+            leader = Self.leader(among: cachedManagers, network: network)
         }
         if reindexed || leader !== cachedLeader || leader?.manager !== cachedLeaderManager {
             leaderViewVersion &+= 1
@@ -123,12 +125,30 @@ final class GroundTruth {
         }
     }
 
-    /// The first of `managers` in the leader state at the highest term among them.
-    private static func leader(among managers: [SwarmNode]) -> SwarmNode? {
-        guard !managers.isEmpty else { return nil }
-        var highest: UInt64 = 0
-        for node in managers { highest = max(highest, node.manager!.term) }
-        return managers.first { $0.manager!.isLeader && $0.manager!.term == highest }
+    /// The leader a user of the swarm would see (SCENARIO_FORMAT §6): a manager in the leader
+    /// state that a majority of its Raft configuration follows, counting itself and every live
+    /// member connected to it both ways whose term is not higher than its own; of two such, the
+    /// one with the higher term (then the first). A cut-off minority raising its term does not
+    /// hide the majority's leader, and a deposed leader not yet stepped down is not one.
+    static func leader(among managers: [SwarmNode], network: Network) -> SwarmNode? {
+        var best: SwarmNode?
+        for node in managers where node.manager!.isLeader {
+            let manager = node.manager!
+            if let best, best.manager!.term >= manager.term { continue }
+            let members = manager.members
+            var following = 0
+            for member in members {
+                if member.address == node.host.name {
+                    following += 1
+                } else if let other = managers.first(where: { $0.host.name == member.address }),
+                          other.manager!.term <= manager.term,
+                          !network.isCut(from: node.host.id, to: other.host.id), !network.isCut(from: other.host.id, to: node.host.id) {
+                    following += 1
+                }
+            }
+            if following >= members.count / 2 + 1 { best = node }
+        }
+        return best
     }
 
     /// When the leader's node objects changed since the hostname index was built from them (or
@@ -163,8 +183,9 @@ final class GroundTruth {
         return (added, true)
     }
 
-    /// The highest term held by a live manager.
+    /// The leader's term; with no leader, the highest term held by a live manager (§6).
     var term: UInt64 {
+        if let leader { return leader.manager!.term }
         var highest: UInt64 = 0
         for node in liveManagers { highest = max(highest, node.manager!.term) }
         return highest

@@ -6,9 +6,11 @@ import SimModels
 /// their shells apply and acknowledge) and Swarm's (never two tasks desired RUNNING in one
 /// replicated slot, except during a start-first update).
 final class InvariantMonitor: RaftObserver {
-    private var raftChecker = RaftInvariantChecker<StoreProposal>()
+    /// One Raft checker per swarm, in the order the swarms appeared: a node outside the swarm
+    /// that runs `docker swarm init` starts a second, independent Raft cluster.
+    private var swarms: [SwarmCheck] = []
+    private var swarmIndex: [NodeID: Int] = [:]
     private let truth: GroundTruth
-    private var reported = 0
     private var slotViolations: Set<String> = []
     private var lastRaftStamp: [RaftStamp] = []
     private var raftStamp: [RaftStamp] = []
@@ -41,25 +43,53 @@ final class InvariantMonitor: RaftObserver {
         for node in managers { raftStamp.append(RaftStamp(node.manager!)) }
         if raftStamp != lastRaftStamp {
             var changed: [RaftNodeObservation<StoreProposal>] = []
+            var changedSwarm: [Int] = []
             for (index, node) in managers.enumerated() {
                 let stamp = raftStamp[index]
                 // (`restarted` is almost always empty: no hashing then.)
                 if (!restarted.isEmpty && restarted.remove(stamp.id) != nil) || !lastRaftStamp.contains(stamp) {
                     changed.append(node.manager!.raftObservation)
+                    changedSwarm.append(swarm(node.manager!.clusterID))
                 }
             }
             swap(&raftStamp, &lastRaftStamp)
-            _ = raftChecker.observe(changed)
+            observe(changed, swarms: changedSwarm)
         }
         collectRaftViolations(at: now)
         checkSlots(at: now)
     }
 
+    /// Hands each swarm's checker the observations of its own managers.
+    private func observe(_ changed: [RaftNodeObservation<StoreProposal>], swarms owners: [Int]) {
+        guard let first = owners.first else {
+            for index in swarms.indices { _ = swarms[index].checker.observe([]) }
+            return
+        }
+        if owners.allSatisfy({ $0 == first }) {  // one swarm (nearly every run): no grouping
+            _ = swarms[first].checker.observe(changed)
+            return
+        }
+        for index in swarms.indices {
+            let own = changed.indices.filter { owners[$0] == index }.map { changed[$0] }
+            if !own.isEmpty { _ = swarms[index].checker.observe(own) }
+        }
+    }
+
+    /// The index of `cluster`'s checker, made when the swarm is first seen.
+    private func swarm(_ cluster: NodeID) -> Int {
+        if let index = swarmIndex[cluster] { return index }
+        swarms.append(SwarmCheck())
+        swarmIndex[cluster] = swarms.count - 1
+        return swarms.count - 1
+    }
+
     private func collectRaftViolations(at now: SimInstant) {
-        let all = raftChecker.violations
-        while reported < all.count {
-            failures.append(RunFailure(kind: .invariant, time: now, text: all[reported].description))
-            reported += 1
+        for index in swarms.indices {
+            let all = swarms[index].checker.violations
+            while swarms[index].reported < all.count {
+                failures.append(RunFailure(kind: .invariant, time: now, text: all[swarms[index].reported].description))
+                swarms[index].reported += 1
+            }
         }
     }
 
@@ -108,24 +138,31 @@ final class InvariantMonitor: RaftObserver {
 
     // MARK: - RaftObserver
 
-    func raftStarted(_ id: RaftNodeID, firstTime: Bool) {
+    func raftStarted(_ id: RaftNodeID, in cluster: NodeID, firstTime: Bool) {
+        let index = swarm(cluster)
         if !firstTime {
-            raftChecker.nodeCrashed(id)
+            swarms[index].checker.nodeCrashed(id)
             restarted.insert(id)
         }
     }
 
-    func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID) {
-        _ = raftChecker.recordApplied(entry, by: id)
+    func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID, in cluster: NodeID) {
+        _ = swarms[swarm(cluster)].checker.recordApplied(entry, by: id)
     }
 
-    func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID) {
-        _ = raftChecker.recordSnapshotRestored(index: index, term: term, by: id)
+    func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID, in cluster: NodeID) {
+        _ = swarms[swarm(cluster)].checker.recordSnapshotRestored(index: index, term: term, by: id)
     }
 
-    func raftAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm) {
-        _ = raftChecker.acknowledge(entry, leaderTerm: leaderTerm)
+    func raftAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm, in cluster: NodeID) {
+        _ = swarms[swarm(cluster)].checker.acknowledge(entry, leaderTerm: leaderTerm)
     }
+}
+
+/// One swarm's Raft checker and how many of its violations were reported.
+private struct SwarmCheck {
+    var checker = RaftInvariantChecker<StoreProposal>()
+    var reported = 0
 }
 
 /// What the Raft checker looks at of one manager, to tell whether anything changed.

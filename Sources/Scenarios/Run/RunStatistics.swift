@@ -13,6 +13,8 @@ final class RunStatistics: TraceSink {
     private var hadLeader = false
     private var leaderNow = false
     private var quorumNow = true
+    /// Set once every node that joins at the start has joined: quorum counts from then on.
+    var swarmIsUp = false
 
     /// Only these kinds, and only their fields, are read.
     var readsText: Bool { false }
@@ -50,7 +52,9 @@ final class RunStatistics: TraceSink {
         account(until: now)
         leaderNow = truth.leader != nil
         hadLeader = hadLeader || leaderNow
-        quorumNow = truth.quorumIsOK
+        // While the swarm forms, each manager that joins is a member for a few milliseconds
+        // before its Raft node starts: that is formation, not a loss of quorum.
+        quorumNow = truth.quorumIsOK || !swarmIsUp
     }
 
     /// Closes the accounting at the end of the run.

@@ -71,6 +71,7 @@ public enum ScenarioRunner {
         driver.schedule()
         driver.whenSwarmIsUp {
             expectations.swarmIsUp = true
+            statistics?.swarmIsUp = true
             simulation.noteObservedChange()  // the expectations judge from the next instant on
         }
 

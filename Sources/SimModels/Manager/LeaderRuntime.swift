@@ -258,7 +258,7 @@ public final class LeaderRuntime: HostComponent {
         if existing == nil { node.spec.labels = join.labels.sorted { $0.key < $1.key } }
         guard join.role == .manager else {
             manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [unowned manager] committed in
-                reply(committed ? .accepted(nodeID: nodeID, raftID: nil, managers: Self.managerAddresses(of: manager)) : .refused("join failed: leadership lost"))
+                reply(committed ? .accepted(nodeID: nodeID, raftID: nil, managers: Self.managerAddresses(of: manager), clusterID: manager.clusterID) : .refused("join failed: leadership lost"))
             }
             return
         }
@@ -270,7 +270,7 @@ public final class LeaderRuntime: HostComponent {
         }
         if existing != nil, let member = manager.raftView.member(onNode: nodeID) {
             manager.proposeConfChange(.updateNode(member.raftID, address: join.address)) { [unowned manager] committed, reason in
-                reply(committed ? .accepted(nodeID: nodeID, raftID: member.raftID, managers: Self.managerAddresses(of: manager))
+                reply(committed ? .accepted(nodeID: nodeID, raftID: member.raftID, managers: Self.managerAddresses(of: manager), clusterID: manager.clusterID)
                                 : .refused(reason ?? "join failed"))
             }
             return
@@ -294,7 +294,7 @@ public final class LeaderRuntime: HostComponent {
                 return
             }
             manager.proposeConfChange(.addNode(newID, address: join.address)) { committed, reason in
-                reply(committed ? .accepted(nodeID: nodeID, raftID: newID, managers: Self.managerAddresses(of: manager)) : .refused(reason ?? "join failed"))
+                reply(committed ? .accepted(nodeID: nodeID, raftID: newID, managers: Self.managerAddresses(of: manager), clusterID: manager.clusterID) : .refused(reason ?? "join failed"))
             }
         }
     }

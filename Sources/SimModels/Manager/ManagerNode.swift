@@ -18,6 +18,8 @@ public final class ManagerNode: HostComponent {
     var simulation: Simulation { world.simulation }
     public var host: Host { node.host }
     public var isRunning: Bool { !stopped }
+    /// The swarm this manager's Raft cluster is (`NodeIdentity.clusterID`).
+    public var clusterID: NodeID { node.identity?.clusterID ?? SwarmID("") }
     /// `host.id`, kept: most messages are sent from here, and reaching the host goes through the node.
     let hostID: HostID
     /// Where each peer's messages came from (the connection they arrived on).
@@ -57,7 +59,7 @@ public final class ManagerNode: HostComponent {
                 self.store = state
                 if let snapshot = self.raft?.node.snapshot {
                     self.appliedIndex = snapshot.index
-                    self.world.raftObserver?.raftRestored(index: snapshot.index, term: snapshot.term, by: self.raftID)
+                    self.world.raftObserver?.raftRestored(index: snapshot.index, term: snapshot.term, by: self.raftID, in: self.clusterID)
                 }
             },
             snapshotState: { [unowned self] in self.store },
@@ -72,7 +74,7 @@ public final class ManagerNode: HostComponent {
     ///   time (any other start rebuilds its state from the disk, as after a restart).
     func start(firstOnHost: Bool) {
         world.noteManagerStartOrStop()
-        world.raftObserver?.raftStarted(raftID, firstTime: firstOnHost && host.epoch == 0 || raft.node.lastIndex == 0)
+        world.raftObserver?.raftStarted(raftID, in: clusterID, firstTime: firstOnHost && host.epoch == 0 || raft.node.lastIndex == 0)
         var phase = simulation.stream(named: "raft-phase/\(host.name)/\(host.epoch)")
         raft.start(phase: &phase)
     }
@@ -250,7 +252,7 @@ public final class ManagerNode: HostComponent {
     private func apply(_ entry: RaftEntry<StoreProposal>) {
         world.noteManagerStateChange()
         appliedIndex = entry.index
-        world.raftObserver?.raftApplied(entry, by: raftID)
+        world.raftObserver?.raftApplied(entry, by: raftID, in: clusterID)
         var changes: [StoreChange] = []
         if let proposal = entry.command {
             changes = store.apply(proposal.actions)
@@ -263,7 +265,7 @@ public final class ManagerNode: HostComponent {
             // Resolved after the store reflects the entry, so callers read the new state.
             leaderRuntime?.observe(changes)
             let committed = waiting.term == entry.term
-            if committed { world.raftObserver?.raftAcknowledged(entry, leaderTerm: entry.term) }
+            if committed { world.raftObserver?.raftAcknowledged(entry, leaderTerm: entry.term, in: clusterID) }
             waiting.completion(committed)
         } else {
             leaderRuntime?.observe(changes)

@@ -7,13 +7,18 @@ public struct NodeIdentity: Sendable, Equatable {
     public var raftID: RaftNodeID?
     /// Addresses of the managers, as last heard.
     public var managers: [String]
+    /// The swarm (one Raft cluster) the node belongs to: named after the node that ran `docker
+    /// swarm init`, and handed to every node that joins. `docker swarm init` on a node outside
+    /// the swarm (or after it left) starts another.
+    public var clusterID: NodeID
 
     static let diskKey = "swarm/identity"
 
-    public init(nodeID: NodeID, role: NodeRole, raftID: RaftNodeID?, managers: [String]) {
+    public init(nodeID: NodeID, role: NodeRole, raftID: RaftNodeID?, managers: [String], clusterID: NodeID) {
         self.nodeID = nodeID
         self.role = role
         self.raftID = raftID
         self.managers = managers
+        self.clusterID = clusterID
     }
 }

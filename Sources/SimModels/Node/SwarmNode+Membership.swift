@@ -12,7 +12,7 @@ extension SwarmNode {
         guard identity == nil else { return .failure(.alreadyInSwarm) }
         let nodeID = SwarmID.generate(using: &random)
         let raftID = randomRaftID()
-        saveIdentity(NodeIdentity(nodeID: nodeID, role: .manager, raftID: raftID, managers: [host.name]))
+        saveIdentity(NodeIdentity(nodeID: nodeID, role: .manager, raftID: raftID, managers: [host.name], clusterID: nodeID))
         knownRole = .manager
         var raftNode = RaftNode<StoreProposal, ClusterStore>.bootstrap(
             id: raftID, members: [RaftMember(id: raftID, address: host.name)], config: world.raftConfig,
@@ -127,9 +127,9 @@ extension SwarmNode {
     func finishJoin(_ reply: JoinReply) {
         guard let pending = pendingJoin, pending.requestID == reply.requestID else { return }
         switch reply.outcome {
-        case let .accepted(nodeID, raftID, managers):
+        case let .accepted(nodeID, raftID, managers, clusterID):
             cancelJoin()
-            saveIdentity(NodeIdentity(nodeID: nodeID, role: pending.role, raftID: raftID, managers: managers))
+            saveIdentity(NodeIdentity(nodeID: nodeID, role: pending.role, raftID: raftID, managers: managers, clusterID: clusterID))
             knownRole = pending.role
             if pending.role == .manager, let raftID {
                 let raftNode = RaftNode<StoreProposal, ClusterStore>(id: raftID, config: world.raftConfig, random: raftStream())

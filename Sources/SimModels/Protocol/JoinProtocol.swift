@@ -26,8 +26,9 @@ public struct JoinRequest: Sendable {
 /// The leader's answer to a join.
 public struct JoinReply: Sendable {
     public enum Outcome: Sendable {
-        /// Joined: the node's ID, its Raft ID if it joined as a manager, and the managers' addresses.
-        case accepted(nodeID: NodeID, raftID: RaftNodeID?, managers: [String])
+        /// Joined: the node's ID, its Raft ID if it joined as a manager, the managers' addresses
+        /// and the swarm's cluster ID.
+        case accepted(nodeID: NodeID, raftID: RaftNodeID?, managers: [String], clusterID: NodeID)
         case refused(String)
     }
 
