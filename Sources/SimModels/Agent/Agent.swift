@@ -54,7 +54,7 @@ public final class Agent: EventHandler, HostComponent {
     /// Latest status per task not yet acknowledged by the dispatcher, in first-report order.
     private var unreported: [TaskID: TaskStatus] = [:]
     private var unreportedOrder: [TaskID] = []
-    private var statusInFlight: (requestID: UInt64, tasks: [TaskID])?
+    private var statusInFlight: (requestID: UInt64, updates: [TaskStatusUpdate])?
     private var flushScheduled = false
     private var stopped = false
 
@@ -141,7 +141,7 @@ public final class Agent: EventHandler, HostComponent {
         guard !stopped else { return }
         cancelTimers()
         session = .disconnected
-        statusInFlight = nil
+        requeueStatusInFlight()
         backoff = .zero
         connect()
     }
@@ -166,7 +166,7 @@ public final class Agent: EventHandler, HostComponent {
         if case let .registering(_, manager) = session { picker.observe(manager, succeeded: false) }
         if case let .connected(_, manager) = session { picker.observe(manager, succeeded: false) }
         session = .disconnected
-        statusInFlight = nil
+        requeueStatusInFlight()
         let next = SimDuration.milliseconds(100) + backoff * 2
         backoff = next > Self.maxBackoff ? Self.maxBackoff : next
         let delay = SimDuration(nanoseconds: Int64(random.nextInt(below: Int(backoff.nanoseconds))))
@@ -280,20 +280,27 @@ public final class Agent: EventHandler, HostComponent {
         let ids = unreportedOrder
         let updates = ids.map { TaskStatusUpdate(taskID: $0, status: unreported[$0]!) }
         let requestID = takeRequestID()
-        statusInFlight = (requestID, ids)
+        statusInFlight = (requestID, updates)
         // Acknowledged statuses are dropped when the dispatcher answers; until then they stay queued.
         unreportedOrder.removeAll()
         for id in ids { unreported[id] = nil }
         send(.request(.dispatcher(request(.updateTaskStatus(updates), sessionID: sessionID, id: requestID)), origin: host.id), manager)
         simulation.schedule(after: Self.rpcTimeout, for: self) { agent in
             guard let inFlight = agent.statusInFlight, inFlight.requestID == requestID else { return }
-            // Requeue what was not acknowledged, keeping newer reports.
-            for update in updates where agent.unreported[update.taskID] == nil {
-                agent.unreportedOrder.append(update.taskID)
-                agent.unreported[update.taskID] = update.status
-            }
-            agent.statusInFlight = nil
             agent.sessionFailed("status update timed out")
+        }
+    }
+
+    /// Puts the reports of the call in flight back in the queue, keeping newer reports of the
+    /// same tasks, as SwarmKit's status reporter does when a report fails (`agent/reporter.go`):
+    /// a session that fails with a report unanswered must not lose it (a task left STARTING in
+    /// the store while its container runs, `REPLICAS 3/4` for good).
+    private func requeueStatusInFlight() {
+        guard let inFlight = statusInFlight else { return }
+        statusInFlight = nil
+        for update in inFlight.updates where unreported[update.taskID] == nil {
+            unreportedOrder.append(update.taskID)
+            unreported[update.taskID] = update.status
         }
     }
 
