@@ -123,6 +123,7 @@ public final class JSONLinesReporter: RunReporter {
             var entry = JSONObject()
             entry.add("name", service.name)
             entry.add("replicas", service.replicas)
+            if service.onDownNodes > 0 { entry.add("on_down_nodes", service.onDownNodes) }
             services += (index == 0 ? "" : ",") + entry.json
         }
         object.addJSON("services", services + "]")

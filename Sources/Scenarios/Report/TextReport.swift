@@ -124,7 +124,11 @@ public enum TextReport {
         }
         rows.append(("final leader", s.finalLeader ?? "none"))
         for service in s.services {
-            rows.append(("service \(service.name)", service.replicas))
+            var text = service.replicas
+            if service.onDownNodes > 0 {
+                text += " (\(service.onDownNodes) counted on nodes that are down: Docker counts them until their node returns, moby/moby#45922)"
+            }
+            rows.append(("service \(service.name)", text))
         }
         if let statistics = s.statistics { rows.append(("tasks rescheduled", "\(statistics.tasksRescheduled)")) }
         rows.append(("messages", "\(s.messagesSent) sent, \(s.messagesDropped) dropped"))

@@ -47,10 +47,14 @@ public struct RunSummary: Equatable, Sendable {
         public var name: String
         /// As `docker service ls` prints REPLICAS on the leader, or "-" without a leader.
         public var replicas: String
+        /// Tasks REPLICAS counts as running on nodes the leader records as down (moby/moby#45922:
+        /// Docker counts them until their node returns, so REPLICAS may exceed the desired count).
+        public var onDownNodes: Int
 
-        public init(name: String, replicas: String) {
+        public init(name: String, replicas: String, onDownNodes: Int = 0) {
             self.name = name
             self.replicas = replicas
+            self.onDownNodes = onDownNodes
         }
     }
 

@@ -106,7 +106,10 @@ public enum ScenarioRunner {
         guard let store = truth.leaderStore else { return [] }
         return store.servicesSortedByName.map { service in
             let replicas = ServiceStatusView.replicas(of: service, in: store)
-            return RunSummary.ServiceLine(name: service.spec.name, replicas: "\(replicas.running)/\(replicas.desired)")
+            let onDownNodes = store.tasks(ofService: service.id).count { task in
+                task.status.state == .running && task.nodeID.flatMap { store.node($0) }?.status.state == .down
+            }
+            return RunSummary.ServiceLine(name: service.spec.name, replicas: "\(replicas.running)/\(replicas.desired)", onDownNodes: onDownNodes)
         }
     }
 }
