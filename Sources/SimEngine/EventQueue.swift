@@ -28,6 +28,10 @@ struct QueuedEvent {
 @usableFromInline
 struct EventQueue {
     @usableFromInline var storage: [QueuedEvent] = []
+    #if DEBUG
+    /// Mutations so far, to space out the invariant checks of a big heap.
+    @usableFromInline var mutations = 0
+    #endif
 
     @inlinable init() {}
 
