@@ -123,6 +123,12 @@ public struct RunResult: Equatable, Sendable, Codable {
 
     /// `simrun FILE --seed N`: the command that replays this run.
     public var replayCommand: String {
-        "simrun \(summary.file) --seed \(summary.seed)"
+        Self.replayCommand(file: summary.file, seed: summary.seed)
+    }
+
+    /// `simrun FILE --seed N`: the command that replays the run of `file` with `seed` (also
+    /// one that gave no result).
+    public static func replayCommand(file: String, seed: UInt64) -> String {
+        "simrun \(file) --seed \(seed)"
     }
 }
