@@ -20,7 +20,7 @@ enum CheckCommand {
         for file in files {
             switch ScenarioFiles.load(file) {
             case let .success(scenario):
-                runs += options.seeds(of: scenario).map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0) }
+                runs += options.runs(of: scenario)
             case let .failure(diagnostics):
                 invalid += 1
                 Console.error(diagnostics.text, terminator: "")
@@ -30,7 +30,7 @@ enum CheckCommand {
 
         let clock = WallClock()
         let progress = ProgressLine(total: runs.count, enabled: isatty(STDERR_FILENO) == 1)
-        let outcomes = options.workerPool.run(runs.map { options.request(for: $0) }) { progress.tick() }
+        let outcomes = options.outcomes(of: runs) { progress.tick() }
         progress.clear()
 
         var tally = RunTally()

@@ -60,19 +60,18 @@ struct Options {
         }
     }
 
-    /// The seeds to run `scenario` with: `--seeds`, else `--seed`, else the file's own.
-    func seeds(of scenario: Scenario) -> ClosedRange<UInt64> {
-        if let seeds { return seeds.lower...seeds.upper }
-        let single = seed ?? scenario.seed
-        return single...single
+    /// The runs of `scenario` for `check` and `run --seeds`: one per seed of `--seeds`, else
+    /// one with `--seed` or the file's own seed.
+    func runs(of scenario: Scenario) -> [RunTally.Run] {
+        let seeds = self.seeds.map { $0.lower...$0.upper } ?? (seed ?? scenario.seed)...(seed ?? scenario.seed)
+        return seeds.map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0) }
     }
 
-    /// The worker processes that do the runs of `check` and `run --seeds`.
-    var workerPool: WorkerPool { WorkerPool(workers: jobs, runTimeout: runTimeout) }
-
-    /// What a worker is asked to do for `run`.
-    func request(for run: RunTally.Run) -> WorkerProtocol.Request {
-        WorkerProtocol.Request(file: run.file, seed: run.seed, until: until, statistics: false)
+    /// Does `runs` in `--jobs` worker processes, each run limited by `--run-timeout`, and
+    /// returns their outcomes in order; `finished` is called after each run.
+    func outcomes(of runs: [RunTally.Run], finished: @escaping @Sendable () -> Void = {}) -> [RunOutcome] {
+        let requests = runs.map { WorkerProtocol.Request(file: $0.file, seed: $0.seed, until: until, statistics: false) }
+        return WorkerPool(workers: jobs, runTimeout: runTimeout).run(requests, finished: finished)
     }
 
     func reporter(for scenario: Scenario, output: TimelineOutput) -> RunReporter {

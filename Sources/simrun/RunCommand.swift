@@ -56,8 +56,8 @@ enum RunCommand {
     /// not printed).
     private static func runSeeds(_ scenario: Scenario, options: Options) -> Int32 {
         let clock = WallClock()
-        let runs = options.seeds(of: scenario).map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0) }
-        let outcomes = options.workerPool.run(runs.map { options.request(for: $0) })
+        let runs = options.runs(of: scenario)
+        let outcomes = options.outcomes(of: runs)
         var tally = RunTally()
         for (run, outcome) in zip(runs, outcomes) {
             for line in tally.add(outcome, of: run, quiet: options.quiet, details: false) { Console.out(line) }
