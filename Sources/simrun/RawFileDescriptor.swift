@@ -16,9 +16,9 @@ struct RawFileDescriptor {
     }
 
     /// Writes all of `data`, however many calls it takes.
-    func writeAll(_ data: Data) throws(Failure) {
+    func writeAll(_ data: [UInt8]) throws(Failure) {
         var failure: Failure?
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(value, bytes.baseAddress! + offset, bytes.count - offset)

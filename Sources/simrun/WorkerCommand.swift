@@ -15,12 +15,10 @@ enum WorkerCommand {
             return 2
         }
         let hooks = WorkerTestHooks(environment: ProcessInfo.processInfo.environment)
-        let decoder = JSONDecoder()
-        let encoder = WorkerProtocol.encoder()
         var scenarios: [String: Scenario] = [:]  // looked up by path, never iterated
         while let line = readLine(strippingNewline: true) {
             do {
-                let request = try WorkerProtocol.message(WorkerProtocol.Request.self, from: Data(line.utf8), decoder: decoder)
+                let request = try WorkerProtocol.Request(line: Array(line.utf8))
                 hooks.apply(seed: request.seed)
                 let scenario: Scenario
                 if let loaded = scenarios[request.file] {
@@ -37,7 +35,7 @@ enum WorkerCommand {
                 let clock = WallClock()
                 let result = ScenarioRunner.run(scenario, options: request.options)
                 let answer = WorkerProtocol.Answer(result: result, wallSeconds: clock.elapsedSeconds)
-                try RawFileDescriptor.standardOutput.writeAll(WorkerProtocol.line(answer, encoder: encoder))
+                try RawFileDescriptor.standardOutput.writeAll(answer.line)
             } catch {
                 Console.error("Error: \(name): \(error)")
                 return 2

@@ -1,4 +1,3 @@
-import Foundation
 import SimEngine
 
 /// One thread's worker: started when first needed and again after each crash or timeout.
@@ -7,8 +6,6 @@ struct WorkerDriver {
     /// A run's wall-clock limit; nil for none.
     let runTimeout: SimDuration?
     private var worker: WorkerProcess?
-    private let encoder = WorkerProtocol.encoder()
-    private let decoder = JSONDecoder()
 
     init(executable: String, runTimeout: SimDuration?) {
         self.executable = executable
@@ -25,18 +22,12 @@ struct WorkerDriver {
         } catch {
             return .crashed(WorkerFailure(reason: "the worker could not be started: \(error)", errorLines: [], wallSeconds: 0))
         }
-        let line: Data
-        do {
-            line = try WorkerProtocol.line(request, encoder: encoder)
-        } catch {
-            return .crashed(WorkerFailure(reason: "the request could not be encoded: \(error)", errorLines: [], wallSeconds: 0))
-        }
         let deadline = runTimeout.map { ContinuousClock.now + .nanoseconds($0.nanoseconds) }
-        let wait = worker.send(line) ? worker.nextLine(deadline: deadline) : .ended
+        let wait = worker.send(request.line) ? worker.nextLine(deadline: deadline) : .ended
         switch wait {
         case let .line(answerLine):
             do {
-                let answer = try WorkerProtocol.message(WorkerProtocol.Answer.self, from: answerLine, decoder: decoder)
+                let answer = try WorkerProtocol.Answer(line: answerLine)
                 return .finished(answer.result, wallSeconds: answer.wallSeconds)
             } catch {
                 worker.kill()

@@ -20,7 +20,7 @@ final class WorkerProcess {
 
     /// What waiting for a line came to.
     enum Wait {
-        case line(Data)
+        case line([UInt8])
         /// The worker closed its standard output: it has ended, or is ending.
         case ended
         case deadlinePassed
@@ -110,7 +110,7 @@ final class WorkerProcess {
 
     /// Sends one request line; false if the worker can no longer read it (it has ended).
     /// Forgets the standard error written so far: the tail is the new request's.
-    func send(_ line: Data) -> Bool {
+    func send(_ line: [UInt8]) -> Bool {
         errorTail.reset()
         do {
             try input.writeAll(line)
@@ -125,7 +125,7 @@ final class WorkerProcess {
     func nextLine(deadline: ContinuousClock.Instant?) -> Wait {
         while true {
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Data(pending[..<newline])
+                let line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
                 return .line(line)
             }

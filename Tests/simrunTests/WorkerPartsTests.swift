@@ -1,4 +1,3 @@
-import Foundation
 import Scenarios
 import Testing
 @testable import simrun
@@ -39,15 +38,14 @@ import Testing
         #expect(!tally.allPassed)
     }
 
-    @Test func aMessageOfAnotherVersionIsRefused() throws {
-        var request = WorkerProtocol.Request(file: "a.scn", seed: 3, until: .seconds(2), statistics: false)
-        let line = try WorkerProtocol.line(request, encoder: JSONEncoder())
-        #expect(line.last == UInt8(ascii: "\n"))
-        #expect(try WorkerProtocol.message(WorkerProtocol.Request.self, from: line.dropLast(), decoder: JSONDecoder()) == request)
-        request.version = WorkerProtocol.version + 1
-        let other = try WorkerProtocol.line(request, encoder: JSONEncoder())
-        #expect(throws: WorkerProtocol.VersionMismatch.self) {
-            try WorkerProtocol.message(WorkerProtocol.Request.self, from: other.dropLast(), decoder: JSONDecoder())
+    @Test func requestsReadBackAndAnotherVersionIsRefused() throws {
+        for request in [WorkerProtocol.Request(file: "a b\tc.scn", seed: 3, until: .seconds(2), statistics: true),
+                        WorkerProtocol.Request(file: "x.scn", seed: .max, until: nil, statistics: false)] {
+            let line = request.line
+            #expect(line.last == UInt8(ascii: "\n") && line.filter { $0 == UInt8(ascii: "\n") }.count == 1)
+            #expect(try WorkerProtocol.Request(line: line.dropLast()) == request)
         }
+        let other = Array("2\tx.scn\t1\t0\t0".utf8)
+        #expect(throws: FieldLineReader.Failure.self) { try WorkerProtocol.Request(line: other) }
     }
 }

@@ -3,7 +3,7 @@
 /// Columns count Unicode scalars (code points), as Python and PyYAML do, so a
 /// tab or an accented letter is one column; `DiagnosticRenderer` expands tabs
 /// when it echoes the line, keeping the caret under the right character.
-public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The 1-based line number.
     public var line: Int
     /// The 1-based column, in Unicode scalars.

@@ -1,7 +1,7 @@
 import SimEngine
 
 /// How one expectation of a scenario turned out.
-public struct ExpectationResult: Equatable, Sendable, Codable {
+public struct ExpectationResult: Equatable, Sendable {
     /// The expectation as written (`by 50s: leader is one of m2, m3`).
     public var text: String
     public var location: SourceLocation
@@ -22,8 +22,8 @@ public struct ExpectationResult: Equatable, Sendable, Codable {
 
 /// A failure that is not an expectation: a command whose `expect:` did not match, or a
 /// violated invariant.
-public struct RunFailure: Equatable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable {
+public struct RunFailure: Equatable, Sendable {
+    public enum Kind: String, Sendable {
         case command
         case invariant
     }
@@ -40,8 +40,8 @@ public struct RunFailure: Equatable, Sendable, Codable {
 }
 
 /// The figures printed at the end of a run. No wall-clock figure ever appears here.
-public struct RunSummary: Equatable, Sendable, Codable {
-    public struct ServiceLine: Equatable, Sendable, Codable {
+public struct RunSummary: Equatable, Sendable {
+    public struct ServiceLine: Equatable, Sendable {
         public var name: String
         /// As `docker service ls` prints REPLICAS on the leader, or "-" without a leader.
         public var replicas: String
@@ -53,7 +53,7 @@ public struct RunSummary: Equatable, Sendable, Codable {
     }
 
     /// What the run went through, gathered as it goes (see `RunOptions.statistics`).
-    public struct Statistics: Equatable, Sendable, Codable {
+    public struct Statistics: Equatable, Sendable {
         /// Times a manager became leader.
         public var leaderChanges: Int
         /// Total simulated time with no leader (after the first election).
@@ -103,9 +103,9 @@ public struct RunSummary: Equatable, Sendable, Codable {
 
 /// Everything a run produced besides its timeline.
 ///
-/// `Codable`, as everything in it, so that a run done in a worker process reaches the
-/// parent exactly (`simrun check`): decoding what was encoded gives an equal value.
-public struct RunResult: Equatable, Sendable, Codable {
+/// A field added here must also be written and read in `RunResult+FieldLine.swift`: that is
+/// how a run done in a worker process (`simrun check`) reaches its parent.
+public struct RunResult: Equatable, Sendable {
     public var expectations: [ExpectationResult]
     public var failures: [RunFailure]
     public var summary: RunSummary
