@@ -36,16 +36,17 @@ struct RawFileDescriptor {
     /// Appends what one `read` returns (at most `limit` bytes) to `buffer`; 0 at the end of
     /// the file.
     func read(appendingTo buffer: inout [UInt8], limit: Int = 65_536) throws(Failure) -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: limit))
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(value, $0.baseAddress! + start, limit) }
-            let code = errno
-            if count < 0 && code == EINTR { continue }
-            buffer.removeLast(limit - max(count, 0))
-            if count < 0 { throw Failure(call: "read", code: code) }
-            return count
+        let outcome: Result<Int, Failure> = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit) { scratch in
+            while true {
+                let count = Glibc.read(value, scratch.baseAddress!, limit)
+                if count >= 0 {
+                    buffer.append(contentsOf: scratch[..<count])
+                    return .success(count)
+                }
+                if errno != EINTR { return .failure(Failure(call: "read", code: errno)) }
+            }
         }
+        return try outcome.get()
     }
 
     func close() {
