@@ -20,15 +20,28 @@ public struct FieldLineWriter {
     public mutating func add(_ text: String) {
         if !isEmpty { bytes.append(UInt8(ascii: "\t")) }
         isEmpty = false
+        guard text.utf8.contains(where: Self.isEscaped) else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
+            guard Self.isEscaped(byte) else {
+                bytes.append(byte)
+                continue
+            }
+            bytes.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
             default: bytes.append(byte)
             }
         }
+    }
+
+    /// A backslash, tab, newline or carriage return: written as two bytes.
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
     public mutating func add(_ number: some BinaryInteger) {
@@ -69,24 +82,29 @@ public struct FieldLineReader {
 
     public mutating func string() throws(Failure) -> String {
         guard position <= bytes.count else { throw Failure(description: "the line ends before field \(fieldsRead + 1)") }
-        var text: [UInt8] = []
-        var index = position
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\t") {
-            var byte = bytes[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
-                index += 1
-                switch bytes[index] {
-                case UInt8(ascii: "t"): byte = UInt8(ascii: "\t")
-                case UInt8(ascii: "n"): byte = UInt8(ascii: "\n")
-                case UInt8(ascii: "r"): byte = UInt8(ascii: "\r")
-                default: byte = bytes[index]
-                }
-            }
-            text.append(byte)
-            index += 1
-        }
-        position = index + 1
+        let end = bytes[position...].firstIndex(of: UInt8(ascii: "\t")) ?? bytes.count
+        let field = bytes[position..<end]
+        position = end + 1
         fieldsRead += 1
+        guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }
+        var text: [UInt8] = []
+        text.reserveCapacity(field.count)
+        var escaped = false
+        for byte in field {
+            if escaped {
+                switch byte {
+                case UInt8(ascii: "t"): text.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "r"): text.append(UInt8(ascii: "\r"))
+                default: text.append(byte)
+                }
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else {
+                text.append(byte)
+            }
+        }
         return String(decoding: text, as: UTF8.self)
     }
 
