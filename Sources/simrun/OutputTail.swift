@@ -14,9 +14,6 @@ struct OutputTail {
         self.lastLineCount = lastLineCount
     }
 
-    /// True if no line was kept.
-    var isEmpty: Bool { first == nil && partial.isEmpty }
-
     /// Takes in more of the stream.
     mutating func append(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {

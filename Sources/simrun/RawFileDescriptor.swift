@@ -15,10 +15,10 @@ struct RawFileDescriptor {
         var description: String { "\(call): \(String(cString: strerror(code)))" }
     }
 
-    /// Writes all of `data`, however many calls it takes.
-    func writeAll(_ data: [UInt8]) throws(Failure) {
+    /// Writes all of `line`, however many calls it takes.
+    func writeAll(_ line: [UInt8]) throws(Failure) {
         var failure: Failure?
-        data.withUnsafeBytes { bytes in
+        line.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(value, bytes.baseAddress! + offset, bytes.count - offset)
