@@ -17,6 +17,7 @@ public struct FieldLineWriter {
     /// The line, ended by a newline.
     public var line: [UInt8] { bytes + [UInt8(ascii: "\n")] }
 
+    /// Adds a field holding `text`, escaped where it must be.
     public mutating func add(_ text: String) {
         if !isEmpty { bytes.append(UInt8(ascii: "\t")) }
         isEmpty = false
@@ -44,6 +45,7 @@ public struct FieldLineWriter {
         byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
+    /// Adds a field holding `number` in decimal.
     public mutating func add(_ number: some BinaryInteger) {
         add(String(number))
     }
@@ -80,6 +82,7 @@ public struct FieldLineReader {
         }
     }
 
+    /// The next field, unescaped.
     public mutating func string() throws(Failure) -> String {
         guard position <= bytes.count else { throw Failure(description: "the line ends before field \(fieldsRead + 1)") }
         let end = bytes[position...].firstIndex(of: UInt8(ascii: "\t")) ?? bytes.count
@@ -108,6 +111,7 @@ public struct FieldLineReader {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The next field as a whole number of type `Number`.
     public mutating func integer<Number: FixedWidthInteger>(_ type: Number.Type = Number.self) throws(Failure) -> Number {
         let text = try string()
         guard let number = Number(text) else { throw Failure(description: "field \(fieldsRead) is '\(text)', not a whole number") }
@@ -121,6 +125,7 @@ public struct FieldLineReader {
         return count
     }
 
+    /// The next field as a flag (`1` or `0`).
     public mutating func flag() throws(Failure) -> Bool {
         switch try string() {
         case "1": return true
@@ -129,6 +134,7 @@ public struct FieldLineReader {
         }
     }
 
+    /// The next field as a floating-point number.
     public mutating func double() throws(Failure) -> Double {
         let text = try string()
         guard let number = Double(text) else { throw Failure(description: "field \(fieldsRead) is '\(text)', not a number") }

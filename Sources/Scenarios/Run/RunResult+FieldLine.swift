@@ -6,6 +6,7 @@ import SimEngine
 /// A field added to the result must be added here too: reading goes through the memberwise
 /// initialisers, and the round-trip tests compare whole results.
 extension RunResult {
+    /// Adds every field of the result to `line`, in a fixed order.
     public func write(to line: inout FieldLineWriter) {
         line.add(expectations.count)
         for expectation in expectations {
