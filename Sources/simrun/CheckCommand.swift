@@ -2,10 +2,11 @@ import Foundation
 import Scenarios
 
 /// `simrun check PATH... [options]`: runs every scenario (and seed) under the paths, in
-/// parallel; CI mode. Exit 1 if a run failed, 2 if a file has errors.
+/// parallel worker processes; CI mode. Exit 1 if a run failed, crashed or timed out, 2 if a
+/// file has errors.
 enum CheckCommand {
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, command: "check", valueOptions: ["--seed", "--seeds", "--until", "--junit", "--jobs"],
+        let reader = try ArgumentReader(arguments, command: "check", valueOptions: ["--seed", "--seeds", "--until", "--junit", "--jobs", "--run-timeout"],
                                         flagOptions: ["--quiet", "--timing"])
         if reader.flag("--help") { Console.out(Help.text(for: "check")); return 0 }
         guard !reader.positionals.isEmpty else { throw UsageError("missing path: give scenario files or folders", command: "check") }
@@ -15,15 +16,11 @@ enum CheckCommand {
 
         var junit = JUnitReport()
         var invalid = 0
-        var jobs: [(Scenario, UInt64?)] = []
+        var runs: [RunTally.Run] = []
         for file in files {
             switch ScenarioFiles.load(file) {
             case let .success(scenario):
-                if let seeds = options.seeds {
-                    for offset in 0..<UInt64(seeds.count) { jobs.append((scenario, seeds.lower + offset)) }
-                } else {
-                    jobs.append((scenario, options.seed))
-                }
+                runs += options.runs(of: scenario)
             case let .failure(diagnostics):
                 invalid += 1
                 Console.error(diagnostics.text, terminator: "")
@@ -32,33 +29,16 @@ enum CheckCommand {
         }
 
         let clock = WallClock()
-        let progress = ProgressLine(total: jobs.count, enabled: isatty(STDERR_FILENO) == 1)
-        let until = options.until
-        let runs = jobs
-        let results = ParallelRunner.map(runs.count, jobs: options.jobs) { index in
-            let wall = WallClock()
-            let result = ScenarioRunner.run(runs[index].0, options: RunOptions(seed: runs[index].1, until: until, statistics: false))
-            progress.tick()
-            return (result, wall.elapsedSeconds)
-        }
+        let progress = ProgressLine(total: runs.count, enabled: isatty(STDERR_FILENO) == 1)
+        let outcomes = options.outcomes(of: runs) { progress.tick() }
         progress.clear()
 
-        var failed = 0
-        for (result, wall) in results {
-            junit.add(result, wallSeconds: wall)
-            if result.passed {
-                if !options.quiet { Console.out(TextReport.oneLine(result)) }
-                continue
-            }
-            failed += 1
-            Console.out(TextReport.oneLine(result))
-            for expectation in result.expectations where !expectation.passed {
-                Console.out("  " + TextReport.line(for: expectation, in: result.summary.file))
-            }
-            for failure in result.failures { Console.out("  " + TextReport.line(for: failure)) }
-            Console.out("  replay: \(result.replayCommand)")
+        var tally = RunTally()
+        for (run, outcome) in zip(runs, outcomes) {
+            for line in tally.add(outcome, of: run, quiet: options.quiet, details: true) { Console.out(line) }
+            junit.add(outcome, of: run)
         }
-        Console.out("\(results.count - failed) passed, \(failed) failed" + (invalid > 0 ? ", \(invalid) invalid" : ""))
+        Console.out(tally.summary(invalid: invalid))
         if let path = reader.value("--junit") {
             do {
                 try junit.xml.write(toFile: path, atomically: true, encoding: .utf8)
@@ -67,9 +47,9 @@ enum CheckCommand {
                 return 2
             }
         }
-        if options.timing { options.printTiming(clock: clock, events: results.reduce(0) { $0 + $1.0.summary.events }) }
+        if options.timing { options.printTiming(clock: clock, events: tally.events) }
         if invalid > 0 { return 2 }
-        return failed == 0 ? 0 : 1
+        return tally.allPassed ? 0 : 1
     }
 }
 

@@ -7,9 +7,9 @@ enum Help {
     }
 
     static let commands: [Command] = [
-        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl] [--output FILE] [--quiet] [--timing]",
+        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
-        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--junit FILE] [--quiet] [--timing]",
+        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
         Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N]",
@@ -60,8 +60,9 @@ enum Help {
             "EXIT STATUS: 0 every expectation held; 1 an expectation failed, a command's expect: did not",
             "match or an invariant was violated; 2 bad input or usage; 3 the simulation stopped making",
             "progress (more events in an instant or a simulated second than a cluster of that size can",
-            "need: a livelock; the report names the components whose events filled it). Commands that",
-            "run many runs exit 2 if a file has errors, else 1 if any run failed or stopped, else 0.",
+            "need: a livelock; the report names the components whose events filled it). Commands that do",
+            "many runs (check, run --seeds) exit 2 if a file has errors, else 1 if any run failed,",
+            "stopped making progress, crashed or timed out, else 0.",
             "",
             "The scenario format: see the README and SCENARIO_FORMAT.md.",
         ]
@@ -77,37 +78,49 @@ enum Help {
 
     OPTIONS:
       --seed N              the seed (overrides the file's seed:)
-      --seeds A..B          run every seed in the range (in parallel); one line per seed
+      --seeds A..B          run every seed in the range, in parallel worker processes; one line
+                            per seed. A run whose worker crashes (CRASH) or that goes past
+                            --run-timeout (TIMEOUT) is reported with its replay command; the
+                            other runs go on
       --until TIME          stop earlier than the file's duration (e.g. 45s, 1m30s)
       --format text|jsonl   timeline format (default text); jsonl: one JSON object per event
       --output FILE         write the timeline to FILE instead of standard output
       --quiet               only failures and the summary
       --timing              wall time and events per second, on standard error
-      --jobs N              parallel runs with --seeds (default: the number of cores)
+      --jobs N              worker processes with --seeds (default: the number of cores)
+      --run-timeout D       with --seeds: a run with no result after D of wall time is timed out
+                            and its worker replaced (default 10m; 0: no limit)
       --no-color            no colours even on a terminal
 
-    EXIT STATUS: 0 all held, 1 something failed, 2 bad input or usage, 3 the simulation stopped
-    making progress (a livelock: the report names the components responsible). With --seeds:
-    1 if any run failed or stopped.
+    EXIT STATUS: 0 all held; 1 something failed (with --seeds: a run failed, stopped making
+    progress, crashed or timed out); 2 bad input or usage; 3 the simulation stopped making
+    progress (a livelock: the report names the components responsible).
     """
 
     static let check = """
     USAGE: simrun check PATH... [options]
 
-    Runs every .scn file under the paths (folders are searched recursively), each run isolated,
-    in parallel across cores. Prints one line per run, with the failures and replay command of
-    each failing run, then "N passed, M failed". Files with errors are reported (exit 2).
+    Runs every .scn file under the paths (folders are searched recursively), each run in a
+    worker process, several at once. Prints one line per run, with the failures and replay
+    command of each failing run, then "N passed, M failed". A run whose worker crashes is
+    reported as CRASH with its signal and the first and last lines of its standard error, a
+    run past --run-timeout as TIMEOUT, both with their replay command; the other runs go on,
+    and the count adds ", K crashed" and ", T timed out" (JUnit: an <error>). Files with errors
+    are reported (exit 2).
 
     OPTIONS:
       --seed N         run every file with this seed instead of its own
       --seeds A..B     run every file with every seed in the range
-      --jobs N         parallel runs (default: the number of cores)
+      --jobs N         worker processes (default: the number of cores)
+      --run-timeout D  a run with no result after D of wall time is timed out and its worker
+                       replaced (default 10m; 0: no limit)
       --junit FILE     write a JUnit XML report
       --until TIME     stop every run earlier than its duration
       --quiet          print only failing runs and the final count
       --timing         wall time and events per second, on standard error
 
-    EXIT STATUS: 0 all passed, 1 a run failed, 2 a file has errors or bad usage.
+    EXIT STATUS: 0 all passed; 1 a run failed, crashed or timed out; 2 a file has errors or bad
+    usage.
     """
 
     static let validate = """

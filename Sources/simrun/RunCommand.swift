@@ -4,7 +4,7 @@ import SimEngine
 
 /// `simrun [run] FILE.scn [options]`: runs one scenario and prints its timeline.
 enum RunCommand {
-    static let valueOptions = ["--seed", "--seeds", "--until", "--format", "--output", "--jobs"]
+    static let valueOptions = ["--seed", "--seeds", "--until", "--format", "--output", "--jobs", "--run-timeout"]
     static let flagOptions = ["--quiet", "--timing", "--no-color"]
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
@@ -22,8 +22,8 @@ enum RunCommand {
             Console.error(diagnostics.text, terminator: "")
             return 2
         }
-        if let seeds = options.seeds {
-            return runSeeds(scenario, seeds: seeds, options: options)
+        if options.seeds != nil {
+            return runSeeds(scenario, options: options)
         }
         return runOne(scenario, seed: options.seed, options: options)
     }
@@ -52,82 +52,18 @@ enum RunCommand {
         return result.stalled ? 3 : (result.passed ? 0 : 1)
     }
 
-    /// `--seeds A..B`: every seed, in parallel, one line each (timelines are not printed).
-    private static func runSeeds(_ scenario: Scenario, seeds: SeedRange, options: Options) -> Int32 {
+    /// `--seeds A..B`: every seed, in parallel worker processes, one line each (timelines are
+    /// not printed).
+    private static func runSeeds(_ scenario: Scenario, options: Options) -> Int32 {
         let clock = WallClock()
-        let results = ParallelRunner.map(seeds.count, jobs: options.jobs) { index in
-            ScenarioRunner.run(scenario, options: RunOptions(seed: seeds.lower + UInt64(index), until: options.until, statistics: false))
+        let runs = options.runs(of: scenario)
+        let outcomes = options.outcomes(of: runs)
+        var tally = RunTally()
+        for (run, outcome) in zip(runs, outcomes) {
+            for line in tally.add(outcome, of: run, quiet: options.quiet, details: false) { Console.out(line) }
         }
-        var failed = 0
-        for result in results {
-            if result.passed {
-                if !options.quiet { Console.out(TextReport.oneLine(result)) }
-            } else {
-                failed += 1
-                Console.out(TextReport.oneLine(result))
-                Console.out("  replay: \(result.replayCommand)")
-            }
-        }
-        Console.out("\(results.count - failed) passed, \(failed) failed")
-        if options.timing { options.printTiming(clock: clock, events: results.reduce(0) { $0 + $1.summary.events }) }
-        return failed == 0 ? 0 : 1
-    }
-}
-
-/// The options `run` and `check` share.
-struct Options {
-    var seed: UInt64?
-    var seeds: SeedRange?
-    var until: SimDuration?
-    var jsonLines = false
-    var outputPath: String?
-    var quiet = false
-    var timing = false
-    var color = false
-    var jobs = ParallelRunner.coreCount
-
-    init(_ reader: ArgumentReader, command: String) throws(UsageError) {
-        if let text = reader.value("--seed") {
-            guard let seed = UInt64(text) else { throw UsageError("'--seed' needs a whole number, got '\(text)'", command: command) }
-            self.seed = seed
-        }
-        if let text = reader.value("--seeds") {
-            seeds = try SeedRange.parse(text, option: "--seeds", command: command)
-            if seed != nil { throw UsageError("give either '--seed' or '--seeds', not both", command: command) }
-        }
-        if let text = reader.value("--until") {
-            do {
-                until = try DurationFormat.parse(text)
-            } catch {
-                throw UsageError("'--until' needs a duration such as 30s or 2m: \(error.message)", command: command)
-            }
-        }
-        if let format = reader.value("--format") {
-            switch format {
-            case "text": jsonLines = false
-            case "jsonl": jsonLines = true
-            default:
-                var message = "unknown format '\(format)': use text or jsonl"
-                if let guess = Suggestions.nearest(to: format, among: ["text", "jsonl"]) { message += ". Did you mean '\(guess)'?" }
-                throw UsageError(message, command: command)
-            }
-        }
-        outputPath = reader.value("--output")
-        quiet = reader.flag("--quiet")
-        timing = reader.flag("--timing")
-        color = outputPath == nil && !jsonLines && !reader.flag("--no-color") && isatty(STDOUT_FILENO) == 1
-        jobs = try reader.integer("--jobs", in: 1...256, default: ParallelRunner.coreCount)
-    }
-
-    func reporter(for scenario: Scenario, output: TimelineOutput) -> RunReporter {
-        if jsonLines { return JSONLinesReporter(output: output) }
-        return TextTimelineReporter(output: output, nodeNames: scenario.nodeNames, duration: until.map { min($0, scenario.duration) } ?? scenario.duration,
-                                    quiet: quiet, color: color)
-    }
-
-    /// `--timing`: wall time and events per second, on standard error only.
-    func printTiming(clock: WallClock, events: Int) {
-        let wall = clock.elapsedSeconds
-        Console.error(String(format: "timing: wall %.3fs, %d events, %.0f events/s", wall, events, Double(events) / max(wall, 1e-9)))
+        Console.out(tally.summary())
+        if options.timing { options.printTiming(clock: clock, events: tally.events) }
+        return tally.allPassed ? 0 : 1
     }
 }

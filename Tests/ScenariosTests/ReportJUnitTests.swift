@@ -63,6 +63,21 @@ import Testing
         #expect(names == [7, 2, 7])
     }
 
+    @Test func aRunWithoutResultIsAnErrorTimedInWallSeconds() {
+        var report = JUnitReport()
+        report.addError(file: "scenarios/x.scn", name: JUnitReport.caseName(title: "x", seed: 700),
+                        message: "crashed: signal 6 (SIGABRT)\nFatal error: <boom>\nreplay: simrun scenarios/x.scn --seed 700",
+                        wallSeconds: 0.25)
+        #expect(report.errors == 1 && report.failures == 0)
+        #expect(report.xml.contains("""
+                <testcase classname="scenarios/x.scn" name="x (seed 700)" time="0.250">
+                  <error message="crashed: signal 6 (SIGABRT)" type="simrun">crashed: signal 6 (SIGABRT)
+            Fatal error: &lt;boom&gt;
+            replay: simrun scenarios/x.scn --seed 700</error>
+                </testcase>
+            """))
+    }
+
     @Test func escaping() {
         #expect(JUnitReport.attribute("a\nb\tc\r<&>\"'\u{1B}\u{FFFE}é") == "a&#10;b&#9;c&#13;&lt;&amp;&gt;&quot;&apos;\u{FFFD}\u{FFFD}é")
         #expect(JUnitReport.content("a\nb\tc\r<&>\u{0}") == "a\nb\tc&#13;&lt;&amp;&gt;\u{FFFD}")

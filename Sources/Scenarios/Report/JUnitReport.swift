@@ -7,7 +7,8 @@ import SimEngine
 /// run's simulated seconds unless the caller passes wall seconds. A failing run has one
 /// `<failure>` whose `message` is its first failure and whose body lists every failed
 /// expectation and failure, then the replay command. A scenario that could not be run
-/// (bad input) is a `<testcase>` with an `<error>`.
+/// (bad input), or a run that gave no result (it crashed or timed out), is a `<testcase>`
+/// with an `<error>` whose `message` is the first line of what is said about it.
 public struct JUnitReport: Sendable {
     enum Outcome: Sendable {
         case run(RunResult)
@@ -34,12 +35,18 @@ public struct JUnitReport: Sendable {
     public mutating func add(_ result: RunResult, wallSeconds: Double? = nil) {
         let s = result.summary
         let seconds = wallSeconds.map(Self.seconds) ?? DurationFormat.secondsWithMillis(s.duration)
-        cases.append(TestCase(file: s.file, name: "\(s.title) (seed \(s.seed))", seconds: seconds, outcome: .run(result)))
+        cases.append(TestCase(file: s.file, name: Self.caseName(title: s.title, seed: s.seed), seconds: seconds, outcome: .run(result)))
     }
 
-    /// Adds a scenario that could not be run: `message` is the diagnostics.
-    public mutating func addError(file: String, name: String, message: String) {
-        cases.append(TestCase(file: file, name: name, seconds: "0.000", outcome: .error(message)))
+    /// Adds a scenario that could not be run (`message` is the diagnostics), or a run that
+    /// gave no result (`message` says why, `wallSeconds` how long it went).
+    public mutating func addError(file: String, name: String, message: String, wallSeconds: Double? = nil) {
+        cases.append(TestCase(file: file, name: name, seconds: wallSeconds.map(Self.seconds) ?? "0.000", outcome: .error(message)))
+    }
+
+    /// A run's test case name: `TITLE (seed N)`.
+    public static func caseName(title: String, seed: UInt64) -> String {
+        "\(title) (seed \(seed))"
     }
 
     /// The number of test cases.

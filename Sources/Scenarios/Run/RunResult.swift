@@ -108,6 +108,9 @@ public struct RunSummary: Equatable, Sendable {
 }
 
 /// Everything a run produced besides its timeline.
+///
+/// A field added here must also be written and read in `RunResult+FieldLine.swift`: that is
+/// how a run done in a worker process (`simrun check`) reaches its parent.
 public struct RunResult: Equatable, Sendable {
     public var expectations: [ExpectationResult]
     public var failures: [RunFailure]
@@ -131,6 +134,12 @@ public struct RunResult: Equatable, Sendable {
 
     /// `simrun FILE --seed N`: the command that replays this run.
     public var replayCommand: String {
-        "simrun \(summary.file) --seed \(summary.seed)"
+        Self.replayCommand(file: summary.file, seed: summary.seed)
+    }
+
+    /// `simrun FILE --seed N`: the command that replays the run of `file` with `seed` (also
+    /// one that gave no result).
+    public static func replayCommand(file: String, seed: UInt64) -> String {
+        "simrun \(file) --seed \(seed)"
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import Scenarios
+import SimEngine
+
+/// The options `run` and `check` share.
+struct Options {
+    var seed: UInt64?
+    var seeds: SeedRange?
+    var until: SimDuration?
+    var jsonLines = false
+    var outputPath: String?
+    var quiet = false
+    var timing = false
+    var color = false
+    var jobs = ParallelRunner.coreCount
+    /// `--run-timeout`: a run done in a worker process (`check`, `run --seeds`) that gives no
+    /// result within this wall-clock time is recorded as timed out; nil for no limit.
+    var runTimeout: SimDuration? = .minutes(10)
+
+    init(_ reader: ArgumentReader, command: String) throws(UsageError) {
+        if let text = reader.value("--seed") {
+            guard let seed = UInt64(text) else { throw UsageError("'--seed' needs a whole number, got '\(text)'", command: command) }
+            self.seed = seed
+        }
+        if let text = reader.value("--seeds") {
+            seeds = try SeedRange.parse(text, option: "--seeds", command: command)
+            if seed != nil { throw UsageError("give either '--seed' or '--seeds', not both", command: command) }
+        }
+        if let text = reader.value("--until") {
+            do {
+                until = try DurationFormat.parse(text)
+            } catch {
+                throw UsageError("'--until' needs a duration such as 30s or 2m: \(error.message)", command: command)
+            }
+        }
+        if let format = reader.value("--format") {
+            switch format {
+            case "text": jsonLines = false
+            case "jsonl": jsonLines = true
+            default:
+                var message = "unknown format '\(format)': use text or jsonl"
+                if let guess = Suggestions.nearest(to: format, among: ["text", "jsonl"]) { message += ". Did you mean '\(guess)'?" }
+                throw UsageError(message, command: command)
+            }
+        }
+        outputPath = reader.value("--output")
+        quiet = reader.flag("--quiet")
+        timing = reader.flag("--timing")
+        color = outputPath == nil && !jsonLines && !reader.flag("--no-color") && isatty(STDOUT_FILENO) == 1
+        jobs = try reader.integer("--jobs", in: 1...256, default: ParallelRunner.coreCount)
+        if let text = reader.value("--run-timeout") {
+            let limit: SimDuration
+            do {
+                limit = try DurationFormat.parse(text)
+            } catch {
+                throw UsageError("'--run-timeout' needs a duration such as 30s or 10m, or 0 for no limit: \(error.message)", command: command)
+            }
+            guard limit >= .zero else { throw UsageError("'--run-timeout' cannot be negative, got '\(text)'", command: command) }
+            runTimeout = limit == .zero ? nil : limit
+        }
+    }
+
+    /// The runs of `scenario` for `check` and `run --seeds`: one per seed of `--seeds`, else
+    /// one with `--seed` or the file's own seed.
+    func runs(of scenario: Scenario) -> [RunTally.Run] {
+        let seeds = self.seeds.map { $0.lower...$0.upper } ?? (seed ?? scenario.seed)...(seed ?? scenario.seed)
+        return seeds.map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0) }
+    }
+
+    /// Does `runs` in `--jobs` worker processes, each run limited by `--run-timeout`, and
+    /// returns their outcomes in order; `finished` is called after each run.
+    func outcomes(of runs: [RunTally.Run], finished: @escaping @Sendable () -> Void = {}) -> [RunOutcome] {
+        let requests = runs.map { WorkerProtocol.Request(file: $0.file, seed: $0.seed, until: until, statistics: false) }
+        return WorkerPool(workers: jobs, runTimeout: runTimeout).run(requests, finished: finished)
+    }
+
+    func reporter(for scenario: Scenario, output: TimelineOutput) -> RunReporter {
+        if jsonLines { return JSONLinesReporter(output: output) }
+        return TextTimelineReporter(output: output, nodeNames: scenario.nodeNames, duration: until.map { min($0, scenario.duration) } ?? scenario.duration,
+                                    quiet: quiet, color: color)
+    }
+
+    /// `--timing`: wall time and events per second, on standard error only.
+    func printTiming(clock: WallClock, events: Int) {
+        let wall = clock.elapsedSeconds
+        Console.error(String(format: "timing: wall %.3fs, %d events, %.0f events/s", wall, events, Double(events) / max(wall, 1e-9)))
+    }
+}
