@@ -129,7 +129,9 @@ final class InvariantMonitor: RaftObserver {
             // the previous spec.
             let startFirst = service.spec.update.order == .startFirst || service.spec.rollback.order == .startFirst
                 || service.previousSpec?.update.order == .startFirst
-            if startFirst && tasks.count == 2 && Set(tasks.map(\.specVersion)).count == 2 { continue }
+            // One task per spec version: a second start-first update that supersedes the first
+            // runs its new task beside the old one and the first update's, until its own runs.
+            if startFirst && Set(tasks.map(\.specVersion)).count == tasks.count { continue }
             let ids = tasks.map(\.id).sorted().map(\.short).joined(separator: ", ")
             found.append((name, "\(tasks.count) tasks desired running in slot \(name): \(ids)"))
         }
