@@ -55,73 +55,71 @@ public struct StallReport: Sendable, Equatable {
     }
 }
 
-/// The guard's running counts, kept by the simulation.
-struct ProgressCounts {
-    var config: ProgressGuard
+/// The guard's counts, kept by the simulation: plain integers, updated in place at each new
+/// instant (a few operations; the run loop's only other cost is one comparison per event).
+struct ProgressClock {
+    var isOn = false
+    /// The budgets, fixed when the guard is turned on (from the hosts there are then).
+    var instantBudget = 0
+    var secondBudget = 0
     /// `eventsProcessed` when the current instant and second began.
     var instantStart = 0
     var secondStart = 0
     /// When the current second ends (nanoseconds).
     var secondEnds: Int64 = 0
-    /// The budget exceeded, while sampling.
-    var exceeded: (budget: StallReport.Budget, limit: Int)?
-    var sample: [String: Int] = [:]
-    var sampled = 0
+    var sampleSize = 0
+}
 
-    init(config: ProgressGuard) {
-        self.config = config
-    }
+/// What the guard gathers once a budget is exceeded: whose events the next ones are.
+struct ProgressSample {
+    var budget: StallReport.Budget
+    var limit: Int
+    var counts: [String: Int] = [:]
+    var taken = 0
 }
 
 extension Simulation {
     /// Turns the progress guard on for the rest of the run (the scenario runner does; the
     /// engine benchmark, which runs millions of events per simulated second on purpose, does not).
+    /// The budgets are those of the hosts added so far.
     public func guardProgress(_ config: ProgressGuard = ProgressGuard()) {
-        progress = ProgressCounts(config: config)
-        progressCheckAt = 0
+        progress = ProgressClock(isOn: true, instantBudget: config.instantBudget(hosts: hosts.count),
+                                 secondBudget: config.secondBudget(hosts: hosts.count), sampleSize: config.sampleSize)
+        progressSample = nil
         progressInstantChanged()
     }
 
     /// The clock moved to a new instant: the instant's count starts again, and the second's if
     /// a new one began; the next check is when either budget would be exceeded.
+    @inline(__always)
     func progressInstantChanged() {
-        guard var counts = progress, counts.exceeded == nil else { return }
-        counts.instantStart = eventsProcessed
-        if now.nanoseconds >= counts.secondEnds {
-            counts.secondStart = eventsProcessed
-            counts.secondEnds = (now.nanoseconds / 1_000_000_000 + 1) * 1_000_000_000
+        progress.instantStart = eventsProcessed
+        if now.nanoseconds >= progress.secondEnds {
+            progress.secondStart = eventsProcessed
+            progress.secondEnds = (now.nanoseconds / 1_000_000_000 + 1) * 1_000_000_000
         }
-        progressCheckAt = min(counts.instantStart + counts.config.instantBudget(hosts: hosts.count),
-                              counts.secondStart + counts.config.secondBudget(hosts: hosts.count))
-        progress = counts
+        progressCheckAt = min(progress.instantStart + progress.instantBudget, progress.secondStart + progress.secondBudget)
     }
 
     /// Called before the event in `slot` runs once `eventsProcessed` reached `progressCheckAt`:
     /// starts sampling when a budget is exceeded, notes the event's source while sampling, and
     /// stops the run once the sample is complete.
     func progressCheck(slot index: Int) {
-        guard var counts = progress else { return }
-        if counts.exceeded == nil {
-            let instant = counts.config.instantBudget(hosts: hosts.count)
-            if eventsProcessed - counts.instantStart >= instant {
-                counts.exceeded = (.instant, instant)
-            } else {
-                counts.exceeded = (.second, counts.config.secondBudget(hosts: hosts.count))
-            }
-        }
-        counts.sample[eventSource(slot: index), default: 0] += 1
-        counts.sampled += 1
-        if counts.sampled >= counts.config.sampleSize, let exceeded = counts.exceeded {
-            let sources = counts.sample.map { StallReport.Source(name: $0.key, events: $0.value) }
-                .sorted { $0.events != $1.events ? $0.events > $1.events : $0.name < $1.name }
-            stall = StallReport(at: now, budget: exceeded.budget, limit: exceeded.limit, sampled: counts.sampled,
-                                sources: Array(sources.prefix(5)))
-            requestStop()
-        }
-        progress = counts
+        var sample = progressSample ?? (eventsProcessed - progress.instantStart >= progress.instantBudget
+            ? ProgressSample(budget: .instant, limit: progress.instantBudget)
+            : ProgressSample(budget: .second, limit: progress.secondBudget))
+        progress.isOn = false  // sampling: new instants no longer move the next check
+        sample.counts[eventSource(slot: index), default: 0] += 1
+        sample.taken += 1
+        progressSample = sample
         progressCheckAt = eventsProcessed + 1
+        guard sample.taken >= progress.sampleSize else { return }
+        let sources = sample.counts.map { StallReport.Source(name: $0.key, events: $0.value) }
+            .sorted { $0.events != $1.events ? $0.events > $1.events : $0.name < $1.name }
+        stall = StallReport(at: now, budget: sample.budget, limit: sample.limit, sampled: sample.taken,
+                            sources: Array(sources.prefix(5)))
+        requestStop()
     }
-
     /// Whose work the event in `slot` does: its handler's name and its host.
     private func eventSource(slot index: Int) -> String {
         let host = slots[index].host

@@ -42,8 +42,9 @@ public final class Simulation {
     /// until which all their gates stay closed (version -1: some observer runs every instant).
     var allGatesClosedUntil = Gate(version: -1, due: .zero)
     private var stopRequested = false
-    /// The progress guard's counts, once `guardProgress` turned it on.
-    var progress: ProgressCounts?
+    /// The progress guard's counts (`guardProgress` turns it on), and its sample once exceeded.
+    var progress = ProgressClock()
+    var progressSample: ProgressSample?
     /// `eventsProcessed` at which the progress guard looks next (never while it is off).
     var progressCheckAt = Int.max
     /// Set when the progress guard stopped the run: the run made no progress.
@@ -166,7 +167,7 @@ public final class Simulation {
                     continue  // an observer may have scheduled something at `now`
                 }
                 now = SimInstant(nanoseconds: next.time)
-                if progress != nil { progressInstantChanged() }
+                if progress.isOn { progressInstantChanged() }
             }
             if runIndex < run.count && run[runIndex].sequence == next.sequence {
                 runIndex += 1
