@@ -42,6 +42,8 @@ enum SimrunCommand {
             return try BenchCommand.run(rest)
         case "sweep":
             return try SweepCommand.run(rest)
+        case "fuzz":
+            return try FuzzCommand.run(rest)
         default:
             if first.hasSuffix(".scn") || (!first.hasPrefix("-") && FileManager.default.fileExists(atPath: first)) {
                 return try RunCommand.run(arguments)
