@@ -34,7 +34,6 @@ struct FuzzCampaign {
                 return 0
             }
         }
-        runner.stackSize = 16 << 20
         runner.start()
         while true {
             board.waitForChange(seconds: 0.5)
