@@ -42,7 +42,9 @@ struct FuzzCampaign {
                     FuzzFinding(.hang, String(format: "still running after %.0f s of wall time", seconds)),
                 ])
             }
-            if state.settled == count || state.stuck >= min(jobs, count) { break }
+            // Threads free to take a seed take one at once: when every seed still running has
+            // hung and none started or finished for a while, every thread is stuck.
+            if state.settled == count || (state.allRunningHung && state.quietSeconds > 5) { break }
         }
         return board.outcomes
     }
@@ -55,6 +57,8 @@ private final class FuzzBoard: @unchecked Sendable {
     private var results: [FuzzSeedOutcome?]
     private var hung: [Bool]
     private var done: [Bool]
+    /// When a seed last started or finished.
+    private var lastChange = ContinuousClock.now
 
     init(count: Int) {
         started = Array(repeating: nil, count: count)
@@ -66,6 +70,7 @@ private final class FuzzBoard: @unchecked Sendable {
     func start(_ index: Int) {
         condition.lock()
         started[index] = .now
+        lastChange = .now
         condition.unlock()
     }
 
@@ -74,6 +79,7 @@ private final class FuzzBoard: @unchecked Sendable {
         condition.lock()
         if !hung[index] { results[index] = outcome }
         done[index] = true
+        lastChange = .now
         condition.signal()
         condition.unlock()
     }
@@ -85,26 +91,30 @@ private final class FuzzBoard: @unchecked Sendable {
     }
 
     /// Reports every seed running for longer than `timeout` seconds as hung (`outcome` says
-    /// how); returns how many seeds are settled (finished or hung), and how many threads
-    /// are stuck in a hung seed.
-    func markHangs(after timeout: Double, outcome: (Int, Double) -> FuzzSeedOutcome) -> (settled: Int, stuck: Int) {
+    /// how); returns how many seeds are settled (finished or hung), whether every seed still
+    /// running has hung, and the seconds since a seed last started or finished.
+    func markHangs(after timeout: Double, outcome: (Int, Double) -> FuzzSeedOutcome) -> (settled: Int, allRunningHung: Bool, quietSeconds: Double) {
         condition.lock()
         defer { condition.unlock() }
         let now = ContinuousClock.now
-        var settled = 0, stuck = 0
+        var settled = 0, running = 0, stuck = 0
         for index in started.indices {
             if let start = started[index], !done[index], !hung[index] {
-                let elapsed = now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = Self.seconds(now - start)
                 if seconds > timeout {
                     hung[index] = true
                     results[index] = outcome(index, seconds)
                 }
             }
             if results[index] != nil { settled += 1 }
+            if started[index] != nil && !done[index] { running += 1 }
             if hung[index] && !done[index] { stuck += 1 }
         }
-        return (settled, stuck)
+        return (settled, running > 0 && stuck == running, Self.seconds(now - lastChange))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     var outcomes: [FuzzSeedOutcome?] {
