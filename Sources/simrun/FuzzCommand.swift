@@ -64,6 +64,8 @@ enum FuzzCommand {
             Console.error("Error: cannot create '\(reproducers.folder)': \(error.localizedDescription)")
             return 2
         }
+        // Said first: after a crash, the files left there name the seeds that were running.
+        Console.error("fuzz: seeds \(options.seeds.lower)..\(options.seeds.upper); failing scenarios go to \(reproducers.folder)")
         let limits = options.limits
         let recheckEvery = UInt64(options.recheckEvery)
         let campaign = FuzzCampaign(seeds: options.seeds, jobs: options.jobs, timeout: options.timeout, check: { seed in
