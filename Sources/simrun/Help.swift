@@ -17,6 +17,8 @@ enum Help {
         Command(name: "bench", usage: "simrun bench engine|network [options]", summary: "measure the engine (hold model) or replay a randomized network workload"),
         Command(name: "sweep", usage: "simrun sweep raft|elections [--seeds A..B] [--managers 3,5,7] [--jobs N]",
                 summary: "randomized Raft fault sweeps and election-time statistics"),
+        Command(name: "fuzz", usage: "simrun fuzz --seeds A..B [--jobs N] [--out DIR] [--quiet]   or   simrun fuzz --print SEED",
+                summary: "random valid scenarios: no crash, hang, invariant violation or nondeterminism"),
     ]
 
     static func usageLine(for command: String?) -> String {
@@ -34,6 +36,7 @@ enum Help {
         case "quorum": return quorum
         case "bench": return bench
         case "sweep": return sweep
+        case "fuzz": return fuzz
         default: return overview
         }
     }
@@ -190,5 +193,37 @@ enum Help {
     --seeds A..B   seeds to run (default 1..100)
     --managers L   comma-separated manager counts (default 3,5,7)
     --jobs N       parallel runs (default: the number of cores)
+    """
+
+    static let fuzz = """
+    USAGE: simrun fuzz --seeds A..B [options]
+           simrun fuzz --print SEED | --jsonl SEED [--small] [--max-duration D]
+
+    For every seed, generates a random scenario that is valid by construction (1-9 managers,
+    0-50 workers, labels and resources, services with constraints, preferences, restart
+    policies, update and rollback settings, x-sim keys; a timeline of crashes, restarts,
+    stops, partitions, drops, latency, loss, heals, kills, drains, promotions, scaling,
+    updates and rollbacks), loads it from its text and runs it twice. A seed fails if its
+    text does not load (a generator bug), an invariant is violated, the two runs write
+    different JSON lines, a run hangs, or it takes far longer than its events warrant. Every
+    50th seed also runs in a second process, whose JSON lines must be the same.
+    Prints one line per failing seed (and per passing seed unless --quiet), then
+    "N passed, M failed". Each failing scenario is written to the --out folder as
+    fuzz-SEED.scn, what failed in a comment at its top; replay it with simrun FILE.
+
+    OPTIONS:
+      --seeds A..B          seeds to generate and run
+      --jobs N              parallel runs (default: the number of cores)
+      --out DIR             where failing scenarios go (default .build/fuzz)
+      --quiet               print only failing seeds and the count
+      --max-duration D      the longest run generated (default 30m, at least 30s)
+      --small               small clusters (up to 5 managers, 6 workers) and runs (90s)
+      --timeout S           wall seconds a seed may run before it counts as a hang (default 120)
+      --recheck-every N     run every Nth seed again in another process (default 50; 0: never)
+      --print SEED          print the scenario of SEED and stop
+      --jsonl SEED          run the scenario of SEED and print its JSON lines
+
+    A crash stops the whole process: the files of the seeds it was running stay in --out,
+    marked as running. EXIT STATUS: 0 all passed, 1 a seed failed, 2 bad usage.
     """
 }

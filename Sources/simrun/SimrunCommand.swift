@@ -42,6 +42,8 @@ enum SimrunCommand {
             return try BenchCommand.run(rest)
         case "sweep":
             return try SweepCommand.run(rest)
+        case "fuzz":
+            return try FuzzCommand.run(rest)
         case WorkerCommand.name:
             return WorkerCommand.run(rest)
         default:
