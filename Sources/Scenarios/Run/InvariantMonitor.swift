@@ -10,6 +10,7 @@ final class InvariantMonitor: RaftObserver {
     /// that runs `docker swarm init` starts a second, independent Raft cluster.
     private var swarms: [SwarmCheck] = []
     private var swarmIndex: [NodeID: Int] = [:]
+    private var lastSwarm: (id: NodeID, index: Int)?
     private let truth: GroundTruth
     private var slotViolations: Set<String> = []
     private var lastRaftStamp: [RaftStamp] = []
@@ -75,12 +76,20 @@ final class InvariantMonitor: RaftObserver {
         }
     }
 
-    /// The index of `cluster`'s checker, made when the swarm is first seen.
+    /// The index of `cluster`'s checker, made when the swarm is first seen. Every applied entry
+    /// asks, nearly always for the swarm asked last: that one is answered without hashing.
     private func swarm(_ cluster: NodeID) -> Int {
-        if let index = swarmIndex[cluster] { return index }
-        swarms.append(SwarmCheck())
-        swarmIndex[cluster] = swarms.count - 1
-        return swarms.count - 1
+        if let last = lastSwarm, last.id == cluster { return last.index }
+        let index: Int
+        if let known = swarmIndex[cluster] {
+            index = known
+        } else {
+            swarms.append(SwarmCheck())
+            index = swarms.count - 1
+            swarmIndex[cluster] = index
+        }
+        lastSwarm = (cluster, index)
+        return index
     }
 
     private func collectRaftViolations(at now: SimInstant) {

@@ -18,8 +18,9 @@ public final class ManagerNode: HostComponent {
     var simulation: Simulation { world.simulation }
     public var host: Host { node.host }
     public var isRunning: Bool { !stopped }
-    /// The swarm this manager's Raft cluster is (`NodeIdentity.clusterID`).
-    public var clusterID: NodeID { node.identity?.clusterID ?? SwarmID("") }
+    /// The swarm this manager's Raft cluster is (`NodeIdentity.clusterID`), fixed for its life:
+    /// a node that leaves and joins or inits again starts another manager.
+    public let clusterID: NodeID
     /// `host.id`, kept: most messages are sent from here, and reaching the host goes through the node.
     let hostID: HostID
     /// Where each peer's messages came from (the connection they arrived on).
@@ -50,6 +51,7 @@ public final class ManagerNode: HostComponent {
         self.world = node.world
         self.hostID = node.host.id
         self.raftID = raftNode.id
+        clusterID = node.identity?.clusterID ?? SwarmID("")
         lastTracedTerm = raftNode.term
         replayedThrough = recovered ? raftNode.commitIndex : 0
         let callbacks = Raft.Callbacks(
