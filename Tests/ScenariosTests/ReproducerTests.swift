@@ -24,8 +24,17 @@ import SimEngine
         #expect(result.summary.duration == scenario.duration)
     }
 
+    /// Of two updates computed from the same version, the second fails as SwarmKit's store
+    /// makes it fail, instead of silently undoing the first.
+    @Test func theSecondOfTwoRacingUpdatesIsOutOfSequence() throws {
+        let source = try String(contentsOf: Self.folder.appendingPathComponent("fuzz-update-out-of-sequence.scn"), encoding: .utf8)
+        let (result, text) = try #require(ScenarioTestSupport.run(source))
+        #expect(result.failures.isEmpty)
+        #expect(text.contains("Error response from daemon: rpc error: code = Unknown desc = update out of sequence"))
+    }
+
     /// The folder is read at run time: a reproducer lost on the way would pass unnoticed.
     @Test func theReproducersAreStillThere() {
-        #expect(Self.files.count == 22)
+        #expect(Self.files.count == 23)
     }
 }

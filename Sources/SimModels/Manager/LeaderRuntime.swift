@@ -211,6 +211,18 @@ public final class LeaderRuntime: HostComponent {
     /// SwarmKit's text when a write's leader steps down before it commits (`ErrLostLeadership`).
     static let lostLeadershipMessage = "rpc error: code = Unknown desc = raft: failed to process the request: node lost leader status"
 
+    /// SwarmKit's `ErrSequenceConflict`, as dockerd passes it on.
+    static let sequenceConflictMessage = "rpc error: code = Unknown desc = update out of sequence"
+
+    /// Whether a service update among `actions` did not land: another update of the service
+    /// committed first, from the same version (the store refused ours).
+    static func lostServiceUpdate(_ actions: [StoreAction], store: ClusterStore) -> Bool {
+        actions.contains { action in
+            guard case let .updateService(service) = action else { return false }
+            return store.service(service.id)?.specVersion != service.specVersion || store.service(service.id)?.spec != service.spec
+        }
+    }
+
     /// A CLI command: the control API decides; writes are answered once committed.
     private func handleControl(_ request: ControlRequest, origin: HostID, proxy: HostID) {
         let context = ControlContext(store: manager.store, now: simulation.now, raft: manager.raftView,
@@ -225,8 +237,10 @@ public final class LeaderRuntime: HostComponent {
             answer(outcome.printed, outcome.succeeded ? nil : outcome.error)
             return
         }
-        manager.propose(actions) { committed in
-            if committed {
+        manager.propose(actions) { [unowned manager] committed in
+            if committed, Self.lostServiceUpdate(actions, store: manager.store) {
+                answer(CommandOutput(""), Self.sequenceConflictMessage)
+            } else if committed {
                 answer(outcome.printed, outcome.succeeded ? nil : outcome.error)
             } else {
                 answer(CommandOutput(""), Self.lostLeadershipMessage)

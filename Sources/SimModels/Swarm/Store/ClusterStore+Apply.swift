@@ -134,7 +134,10 @@ extension ClusterStore.Tables {
             serviceIDsByName[service.spec.name] = service.id
             return .serviceCreated(service)
         case let .updateService(service):
-            guard let old = services[service.id] else { return nil }
+            // SwarmKit's store refuses a write made from an older version ("update out of
+            // sequence"): two updates computed from the same committed service must not both
+            // land, the second silently undoing the first under the same version number.
+            guard let old = services[service.id], service.specVersion == old.specVersion + 1 else { return nil }
             if old.spec.name != service.spec.name {
                 // Renaming is refused by the control API; keep the index right if it happens anyway.
                 guard serviceIDsByName[service.spec.name] == nil else { return nil }
