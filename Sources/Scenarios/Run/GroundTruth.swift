@@ -38,11 +38,10 @@ final class GroundTruth {
     struct Stamp: Equatable {
         var managers: Int
         var hosts: Int
-        /// The network's cuts: who follows a leader depends on them.
-        var topology: Int
     }
 
     private var cachedAt: Stamp?
+    private var cachedTopology = -1
     private var cachedManagers: [SwarmNode] = []
     private var cachedLeader: SwarmNode?
     private var cachedLeaderManager: ManagerNode?
@@ -64,7 +63,7 @@ final class GroundTruth {
 
     /// The current stamp: equal stamps, equal managers' state.
     var stamp: Stamp {
-        Stamp(managers: world.managerStateVersion, hosts: simulation.hostStateVersion, topology: network.topologyVersion)
+        Stamp(managers: world.managerStateVersion, hosts: simulation.hostStateVersion)
     }
 
     /// Everything the observers read, as counters: managers' Raft and stores, hosts' states,
@@ -99,8 +98,10 @@ final class GroundTruth {
     /// Recomputes the live managers and the leader if the stamp moved since they were computed.
     func refresh() {
         let now = stamp
-        guard now != cachedAt else { return }
+        // Who follows a leader also depends on the network's cuts.
+        guard now != cachedAt || network.topologyVersion != cachedTopology else { return }
         cachedAt = now
+        cachedTopology = network.topologyVersion
         if livenessKey != collectedAt { collectLiveManagers() }
         var leader = Self.leader(among: cachedManagers, network: network)
         let (added, reindexed) = refreshCandidates(leader: leader)
