@@ -35,6 +35,6 @@ import SimEngine
 
     /// The folder is read at run time: a reproducer lost on the way would pass unnoticed.
     @Test func theReproducersAreStillThere() {
-        #expect(Self.files.count == 23)
+        #expect(Self.files.count == 24)
     }
 }

@@ -22,5 +22,9 @@ extension ManagerNode {
     /// Whether `id` is a member of the configuration in effect.
     public func hasMember(_ id: RaftNodeID) -> Bool { raft.node.membership.contains(id) }
     /// The Raft node's state for `RaftInvariantChecker`.
-    public var raftObservation: RaftNodeObservation<StoreProposal> { raft.node.observation }
+    public var raftObservation: RaftNodeObservation<StoreProposal> {
+        var observation = raft.node.observation
+        observation.commitIndex = min(observation.commitIndex, raft.durableLastIndex)
+        return observation
+    }
 }

@@ -62,7 +62,14 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
         self.host = host
         self.tickInterval = tickInterval
         self.callbacks = callbacks
+        durableLastIndex = node.lastIndex
     }
+
+    /// The last log index on disk and synced: a crash keeps the log up to here. (In a one-member
+    /// cluster etcd's raft counts the leader's own entry as committed as soon as it is appended,
+    /// before it is synced; safety checkers count an entry as committed on a node only once it
+    /// is durable there too.)
+    public private(set) var durableLastIndex: RaftIndex = 0
 
     /// What the disk holds for Raft: the state a restarted node recovers from.
     public static func persistedState(on disk: Disk) -> RaftPersistentState<Command, AppState> {
@@ -148,6 +155,11 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     }
 
     private func finish(_ ready: RaftReady<Command, AppState>) {
+        if let last = ready.entries.last?.index {
+            durableLastIndex = last
+        } else if ready.restoreSnapshot, let snapshot = ready.snapshot {
+            durableLastIndex = snapshot.index
+        }
         if ready.restoreSnapshot, let snapshot = ready.snapshot { callbacks.restore(snapshot.state) }
         for message in ready.messages { callbacks.send(message) }
         for entry in ready.committedEntries { callbacks.apply(entry) }
