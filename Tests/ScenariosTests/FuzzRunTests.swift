@@ -16,6 +16,16 @@ import Testing
         #expect(findings.isEmpty, "seed \(seed): \(findings.map(\.line))")
     }
 
+    /// Full-size seeds the 20,000-seed campaign found: a start-first `--force` update that the
+    /// automatic rollback interrupted left its pairs of tasks under a stop-first spec, which the
+    /// slot check took for a violation (`StartFirstHistory`).
+    @Test(arguments: [14947, 18142] as [UInt64])
+    func aCampaignFindingRunsCleanTwice(seed: UInt64) throws {
+        let scenario = try FuzzCheck.load(seed: seed, limits: FuzzLimits()).get()
+        let findings = FuzzCheck.findings(FuzzCheck.run(scenario), FuzzCheck.run(scenario))
+        #expect(findings.isEmpty, "seed \(seed): \(findings.map(\.line))")
+    }
+
     @Test func lineDigestsFindTheFirstDifferentLine() {
         let output = LineDigestOutput()
         output.write("{\"a\":1}\n{\"b\":")

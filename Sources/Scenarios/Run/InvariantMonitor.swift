@@ -16,6 +16,7 @@ final class InvariantMonitor: RaftObserver {
     private var lastSwarm: (id: NodeID, index: Int)?
     private let truth: GroundTruth
     private var slotViolations: Set<String> = []
+    private var startFirst = StartFirstHistory()
     private var lastRaftStamp: [RaftStamp] = []
     private var raftStamp: [RaftStamp] = []
     /// Managers restarted since they were last observed: their logs are checked again from
@@ -116,7 +117,7 @@ final class InvariantMonitor: RaftObserver {
         checkedChanges = changes
         let store = manager.store
         var found: [(name: String, text: String)] = []
-        for violation in Self.slotViolations(in: store) where !slotViolations.contains(violation.name) {
+        for violation in Self.slotViolations(in: store, startFirst: startFirst) where !slotViolations.contains(violation.name) {
             slotViolations.insert(violation.name)
             found.append(violation)
         }
@@ -128,7 +129,7 @@ final class InvariantMonitor: RaftObserver {
     /// Slots of replicated services holding more than one task desired RUNNING (a start-first
     /// update's old and new task excepted), in name order.
     /// - Complexity: O(slots), plus the tasks of slots holding several
-    static func slotViolations(in store: ClusterStore) -> [(name: String, text: String)] {
+    static func slotViolations(in store: ClusterStore, startFirst: StartFirstHistory) -> [(name: String, text: String)] {
         var found: [(name: String, text: String)] = []
         for (key, all) in store.slotsWithSeveralTasks {
             let tasks = all.filter { $0.desiredState == .running }
@@ -136,14 +137,10 @@ final class InvariantMonitor: RaftObserver {
             guard let service = store.service(key.serviceID), case .replicated = service.spec.mode else { continue }
             let name = "\(service.spec.name).\(key.slot)"
             // A start-first update runs the new task beside the old one until it is up; one
-            // interrupted by `docker service update --rollback` (or by another update) leaves
-            // them so until the next update reaches the slot, and the spec it replaced is then
-            // the previous spec.
-            let startFirst = service.spec.update.order == .startFirst || service.spec.rollback.order == .startFirst
-                || service.previousSpec?.update.order == .startFirst
-            // One task per spec version: a second start-first update that supersedes the first
-            // runs its new task beside the old one and the first update's, until its own runs.
-            if startFirst && Set(tasks.map(\.specVersion)).count == tasks.count { continue }
+            // interrupted (by a rollback or another update) leaves them so until the next update
+            // reaches the slot. One task per spec version: a second start-first update that
+            // supersedes the first runs its new task beside the old one and the first update's.
+            if startFirst.explains(service) && Set(tasks.map(\.specVersion)).count == tasks.count { continue }
             let ids = tasks.map(\.id).sorted().map(\.short).joined(separator: ", ")
             found.append((name, "\(tasks.count) tasks desired running in slot \(name): \(ids)"))
         }
@@ -161,7 +158,9 @@ final class InvariantMonitor: RaftObserver {
     }
 
     func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID, in cluster: NodeID) {
-        _ = swarms[swarm(cluster)].checker.recordApplied(entry, by: id)
+        let index = swarm(cluster)
+        _ = swarms[index].checker.recordApplied(entry, by: id)
+        startFirst.record(entry, swarm: index)
     }
 
     func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID, in cluster: NodeID) {
