@@ -28,8 +28,8 @@ public final class Host {
     public let name: String
     public private(set) var state: HostState = .stopped {
         didSet {
-            simulation.hostStateVersion &+= 1
             simulation.hostLiveness[id] = liveness
+            simulation.observer?.hostStateChanged(id)
         }
     }
     /// The incarnation: changes at every crash or stop, so events and messages of an

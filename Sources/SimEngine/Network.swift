@@ -14,7 +14,7 @@ public final class Network: EventHandler, NamedEventHandler {
     /// Messages lost: cut links, random loss, or a destination that was down or restarted.
     public private(set) var dropped = 0
     /// Bumped whenever a partition, isolation, one-way drop or heal changes which links are cut.
-    public private(set) var topologyVersion = 0
+    private(set) var topologyVersion = 0
 
     @usableFromInline unowned let simulation: Simulation
     private var overrides: [LinkKey: LinkParameters] = [:]
@@ -212,7 +212,7 @@ public final class Network: EventHandler, NamedEventHandler {
 
     private func apply(_ next: Topology) {
         topologyVersion += 1
-        simulation.noteObservedChange()
+        simulation.observer?.networkCutsChanged()
         // With nothing in flight, older topologies can never be consulted again.
         if inFlight.count == freeInFlight.count {
             topologies = [next]

@@ -10,13 +10,8 @@ public final class Simulation {
     public let seed: UInt64
     /// Events run so far (cancelled events and events of dead hosts not counted).
     public private(set) var eventsProcessed: Int = 0
-    /// Bumped whenever a host changes state (up, crashed, stopped, booting), for observers' caches.
-    public internal(set) var hostStateVersion = 0 {
-        didSet { noteObservedChange() }
-    }
-    /// Bumped by every change an observer may read: hosts' states, the network's cuts, and what
-    /// models report through `noteObservedChange`. Gated observers run only when it moved.
-    public internal(set) var observedVersion = 0
+    /// Told of hosts' state changes and of the network's cuts moving (the scenario layer).
+    public weak var observer: EngineObserver?
     /// The hosts, indexed by `HostID`.
     public private(set) var hosts: [Host] = []
     /// Every host's `Host.liveness`, kept by the host: the event loop reads this small array
@@ -38,9 +33,6 @@ public final class Simulation {
     var freeSlots = OwnedArray<UInt32>()
     @usableFromInline var nextSequence: UInt64 = 0
     var instantObservers: [InstantObserver] = []
-    /// After the last call of the observers: if none but gated ones, the version and instant
-    /// until which all their gates stay closed (version -1: some observer runs every instant).
-    var allGatesClosedUntil = Gate(version: -1, due: .zero)
     private var stopRequested = false
     /// The progress guard's counts (`guardProgress` turns it on), and its sample once exceeded.
     var progress = ProgressClock()

@@ -122,46 +122,6 @@ import Testing
         #expect(calls == ["a1", "b1", "c1", "a2", "b2", "c2", "a3", "c3"])
     }
 
-    /// A gated observer runs after instants at which something observed changed, and at the
-    /// instants it asked for; not after the others.
-    @Test func gatedObserversRunOnChangesAndWhenDue() {
-        let sim = Simulation(seed: 1)
-        var calls: [Int64] = []
-        sim.afterEachInstantGated { now in
-            calls.append(now.nanoseconds)
-            return now.nanoseconds < 5 ? SimInstant(nanoseconds: 7) : .distantFuture
-        }
-        for t in 1...9 {
-            sim.schedule(at: SimInstant(nanoseconds: Int64(t))) {
-                if t == 3 || t == 8 { sim.noteObservedChange() }
-            }
-        }
-        sim.run(until: SimInstant(nanoseconds: 10))
-        // 1: first instant; 3: a change; 7: due; 8: a change.
-        #expect(calls == [1, 3, 7, 8])
-    }
-
-    /// A change an observer makes while it runs opens the gates at the next instant: the
-    /// observers before it in the order have not seen it yet.
-    @Test func aChangeMadeByAnObserverOpensTheGatesAtTheNextInstant() {
-        let sim = Simulation(seed: 1)
-        var first: [Int64] = []
-        var second: [Int64] = []
-        sim.afterEachInstantGated { now in
-            first.append(now.nanoseconds)
-            return .distantFuture
-        }
-        sim.afterEachInstantGated { now in
-            second.append(now.nanoseconds)
-            if now.nanoseconds == 2 { sim.noteObservedChange() }
-            return now.nanoseconds < 2 ? SimInstant(nanoseconds: 2) : .distantFuture
-        }
-        for t in 1...5 { sim.schedule(at: SimInstant(nanoseconds: Int64(t))) {} }
-        sim.run(until: SimInstant(nanoseconds: 10))
-        #expect(first == [1, 3])
-        #expect(second == [1, 2, 3])
-    }
-
     @Test func runStopsAtTheLimitAndKeepsLaterEvents() {
         let sim = Simulation(seed: 1)
         var ran = 0

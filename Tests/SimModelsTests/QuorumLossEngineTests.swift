@@ -174,13 +174,13 @@ import SimEngine
 
 /// Raft's safety properties over the live managers of an engine run, as the scenario runner
 /// checks them.
-final class RaftSafety: RaftObserver {
+final class RaftSafety: SwarmObserver {
     private var checker = RaftInvariantChecker<StoreProposal>()
     private let cluster: SwarmCluster
 
     init(_ cluster: SwarmCluster) {
         self.cluster = cluster
-        cluster.world.raftObserver = self
+        cluster.world.observer = self
         cluster.simulation.afterEachInstant { [weak self] _ in self?.observe() }
     }
 
@@ -191,19 +191,23 @@ final class RaftSafety: RaftObserver {
         _ = checker.observe(observations)
     }
 
-    func raftStarted(_ id: RaftNodeID, in cluster: NodeID, firstTime: Bool) {
-        if !firstTime { checker.nodeCrashed(id) }
+    func managerStarted(_ manager: ManagerNode, firstTime: Bool) {
+        if !firstTime { checker.nodeCrashed(manager.raftID) }
     }
 
-    func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID, in cluster: NodeID) {
-        _ = checker.recordApplied([entry], by: id)
+    func entryApplied(_ entry: RaftEntry<StoreProposal>, by manager: ManagerNode) {
+        _ = checker.recordApplied([entry], by: manager.raftID)
     }
 
-    func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID, in cluster: NodeID) {
-        _ = checker.recordSnapshotRestored(index: index, term: term, by: id)
+    func snapshotRestored(index: RaftIndex, term: RaftTerm, by manager: ManagerNode) {
+        _ = checker.recordSnapshotRestored(index: index, term: term, by: manager.raftID)
     }
 
-    func raftAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm, in cluster: NodeID) {
+    func entryAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm, by manager: ManagerNode) {
         _ = checker.acknowledge(entry, leaderTerm: leaderTerm)
     }
+
+    func managerStopped(_ manager: ManagerNode) {}
+    func raftStateChanged(_ manager: ManagerNode) {}
+    func containersChanged(on host: HostID) {}
 }

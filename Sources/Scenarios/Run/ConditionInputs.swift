@@ -41,9 +41,11 @@ enum ConditionInputs: Equatable {
 }
 
 extension GroundTruth {
-    /// The inputs of a condition with that dependency now; nil if uncovered.
+    /// The inputs of a condition with that dependency now; nil if uncovered (or if every
+    /// answer is to be computed afresh).
     func inputs(_ dependency: ConditionDependency) -> ConditionInputs? {
-        switch dependency {
+        if exhaustive { return nil }
+        return switch dependency {
         case .leader: .leader(leader?.host.id)
         case .term: .term(term)
         case .quorum: .quorum(quorumIsOK)

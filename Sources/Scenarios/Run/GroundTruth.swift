@@ -8,13 +8,17 @@ import SimModels
 /// among all nodes: the scenario's managers, plus every node the leader's store records as a
 /// manager (promotions), refreshed when that store changes.
 ///
-/// The live managers and the leader are cached and recomputed when the stamp (managers' and
-/// hosts' versions) moved; the runner refreshes them after every instant (`refresh()`), so
-/// what they hold is the cluster as it was at the end of the last instant that moved the stamp.
+/// The live managers and the leader are cached and recomputed when the stamp (the managers'
+/// and hosts' change counts of `ObservedChanges`) moved; the runner refreshes them after every
+/// instant (`refresh()`), so what they hold is the cluster as it was at the end of the last
+/// instant that moved the stamp. With `exhaustive`, nothing is cached: every answer is computed
+/// afresh (the test that the caches change no outcome runs both ways).
 final class GroundTruth {
     let cluster: SwarmCluster
-    private let world: SwarmWorld
-    private let simulation: Simulation
+    /// What changed, as the engine and the models reported it.
+    let changes: ObservedChanges
+    /// Computes every answer afresh instead of from the caches.
+    let exhaustive: Bool
     private let network: Network
     private var candidates: [Int]
     private var indexByName: [String: Int] = [:]
@@ -24,17 +28,17 @@ final class GroundTruth {
     /// Per hostname in the leader's store, the node object standing for it (see `refreshCandidates`).
     private var nodeByHostname: [String: (id: NodeID, isDown: Bool)] = [:]
 
-    init(cluster: SwarmCluster) {
+    init(cluster: SwarmCluster, exhaustive: Bool = false) {
         self.cluster = cluster
-        world = cluster.world
-        simulation = cluster.simulation
+        self.exhaustive = exhaustive
+        changes = ObservedChanges(simulation: cluster.simulation, world: cluster.world)
         network = cluster.simulation.network
         candidates = cluster.machines.indices.filter { cluster.machines[$0].role == .manager }
         for (index, machine) in cluster.machines.enumerated() { indexByName[machine.name] = index }
     }
 
     /// What the managers-derived answers depend on: managers' Raft and store state, hosts'
-    /// states; answers are kept until one of them moves.
+    /// states (with the network's cuts, for the leader); answers are kept until one of them moves.
     struct Stamp: Equatable {
         var managers: Int
         var hosts: Int
@@ -63,24 +67,11 @@ final class GroundTruth {
 
     /// The current stamp: equal stamps, equal managers' state.
     var stamp: Stamp {
-        Stamp(managers: world.managerStateVersion, hosts: simulation.hostStateVersion)
+        Stamp(managers: changes.managers, hosts: changes.hosts)
     }
 
-    /// Everything the observers read, as counters: managers' Raft and stores, hosts' states,
-    /// the network's cuts and every container. Equal stamps at two instants, equal answers
-    /// from every condition but MANAGER STATUS (see `ConditionDependency.uncovered`).
-    struct ObservedStamp: Equatable {
-        var truth: Stamp
-        var topology: Int
-        var containers: Int
-    }
-
-    var observedStamp: ObservedStamp {
-        ObservedStamp(truth: stamp, topology: network.topologyVersion, containers: world.containerStateVersion)
-    }
-
-    /// Which links are cut: bumped by every partition, isolation, drop and heal.
-    var topologyVersion: Int { network.topologyVersion }
+    /// Which links are cut: moves with every partition, isolation, drop and heal.
+    var topologyVersion: Int { changes.cuts }
 
     /// What decides which managers are live: hosts' states, managers started and stopped, and
     /// the candidates (which only grow).
@@ -92,17 +83,17 @@ final class GroundTruth {
     private var collectedAt: LivenessKey?
 
     private var livenessKey: LivenessKey {
-        LivenessKey(hosts: simulation.hostStateVersion, managers: world.managerLifecycleVersion, candidates: candidates.count)
+        LivenessKey(hosts: changes.hosts, managers: changes.managerLifecycle, candidates: candidates.count)
     }
 
     /// Recomputes the live managers and the leader if the stamp moved since they were computed.
     func refresh() {
         let now = stamp
         // Who follows a leader also depends on the network's cuts.
-        guard now != cachedAt || network.topologyVersion != cachedTopology else { return }
+        guard exhaustive || now != cachedAt || topologyVersion != cachedTopology else { return }
         cachedAt = now
-        cachedTopology = network.topologyVersion
-        if livenessKey != collectedAt { collectLiveManagers() }
+        cachedTopology = topologyVersion
+        if exhaustive || livenessKey != collectedAt { collectLiveManagers() }
         var leader = Self.leader(among: cachedManagers, network: network)
         let (added, reindexed) = refreshCandidates(leader: leader)
         if added {
@@ -159,7 +150,7 @@ final class GroundTruth {
     private func refreshCandidates(leader: SwarmNode?) -> (added: Bool, reindexed: Bool) {
         guard let leader, let manager = leader.manager else { return (false, false) }
         let changes = manager.store.nodeChangeCount
-        if manager === indexedManager && changes == indexedNodeChanges { return (false, false) }
+        if !exhaustive && manager === indexedManager && changes == indexedNodeChanges { return (false, false) }
         indexedManager = manager
         indexedNodeChanges = changes
         var added = false
@@ -217,13 +208,13 @@ final class GroundTruth {
     /// or the network's cuts changed.
     var quorumIsOK: Bool {
         let now = stamp
-        let topology = network.topologyVersion
-        if now == quorumStamp && topology == quorumTopology { return quorumOK }
+        let topology = topologyVersion
+        if !exhaustive && now == quorumStamp && topology == quorumTopology { return quorumOK }
         quorumStamp = now
         quorumTopology = topology
         let members = configuration
         let live = liveManagers
-        if topology == quorumKeyTopology && live.elementsEqual(quorumLive, by: ===) && members == quorumMembers {
+        if !exhaustive && topology == quorumKeyTopology && live.elementsEqual(quorumLive, by: ===) && members == quorumMembers {
             return quorumOK
         }
         quorumKeyTopology = topology
@@ -295,7 +286,7 @@ final class GroundTruth {
 
     /// - Complexity: O(1)
     var containersStamp: ContainersStamp {
-        ContainersStamp(hosts: simulation.hostStateVersion, runtimes: world.containerStateVersion)
+        ContainersStamp(hosts: changes.hosts, runtimes: changes.containers)
     }
 
     /// Containers running on the named host (zero if it is down), optionally of one service.

@@ -5,7 +5,7 @@ import SimModels
 /// `RaftInvariantChecker`, fed with every manager's state after each instant and with what
 /// their shells apply and acknowledge) and Swarm's (never two tasks desired RUNNING in one
 /// replicated slot, except during a start-first update).
-final class InvariantMonitor: RaftObserver {
+final class InvariantMonitor {
     /// One Raft checker per swarm, in the order the swarms appeared: a node outside the swarm
     /// that runs `docker swarm init` starts a second, independent Raft cluster.
     private var swarms: [SwarmCheck] = []
@@ -23,6 +23,7 @@ final class InvariantMonitor: RaftObserver {
     /// scratch even if they look as they did before.
     private var restarted: Set<RaftNodeID> = []
     private var lastStamp: GroundTruth.Stamp?
+    private var lastCuts = -1
     /// The leader's store as last checked: its leader's host and its change counter.
     private var checkedHost: HostID = -1
     private var checkedChanges: UInt64 = 0
@@ -31,28 +32,30 @@ final class InvariantMonitor: RaftObserver {
 
     init(truth: GroundTruth) {
         self.truth = truth
-        truth.cluster.world.raftObserver = self
+        truth.changes.invariants = self
     }
 
     /// After every instant.
     func check(at now: SimInstant) {
-        // Nothing a Raft or slot check reads changed since the last instant checked.
+        // Nothing a Raft or slot check reads changed since the last instant checked (the leader
+        // moves with the network's cuts too).
         let truthStamp = truth.stamp
-        if truthStamp == lastStamp { return }
+        if !truth.exhaustive && truthStamp == lastStamp && truth.topologyVersion == lastCuts { return }
         lastStamp = truthStamp
+        lastCuts = truth.topologyVersion
         let managers = truth.liveManagers
         // Raft state changes only through messages, ticks and restarts: skip unchanged instants,
         // and managers that look as they did when last observed (the checker checks what changed
         // in a node since its last observation, so it would find nothing new in them).
         raftStamp.removeAll(keepingCapacity: true)
         for node in managers { raftStamp.append(RaftStamp(node.manager!)) }
-        if raftStamp != lastRaftStamp {
+        if truth.exhaustive || raftStamp != lastRaftStamp {
             var changed: [RaftNodeObservation<StoreProposal>] = []
             var changedSwarm: [Int] = []
             for (index, node) in managers.enumerated() {
                 let stamp = raftStamp[index]
                 // (`restarted` is almost always empty: no hashing then.)
-                if (!restarted.isEmpty && restarted.remove(stamp.id) != nil) || !lastRaftStamp.contains(stamp) {
+                if (!restarted.isEmpty && restarted.remove(stamp.id) != nil) || truth.exhaustive || !lastRaftStamp.contains(stamp) {
                     changed.append(node.manager!.raftObservation)
                     changedSwarm.append(swarm(node.manager!.clusterID))
                 }
@@ -112,7 +115,7 @@ final class InvariantMonitor: RaftObserver {
     private func checkSlots(at now: SimInstant) {
         guard let leader = truth.leader, let manager = leader.manager else { return }
         let changes = manager.store.changeCount
-        if leader.host.id == checkedHost && changes == checkedChanges { return }
+        if !truth.exhaustive && leader.host.id == checkedHost && changes == checkedChanges { return }
         checkedHost = leader.host.id
         checkedChanges = changes
         let store = manager.store
@@ -147,28 +150,28 @@ final class InvariantMonitor: RaftObserver {
         return found.sorted { $0.name < $1.name }
     }
 
-    // MARK: - RaftObserver
+    // MARK: - Raft events (handed on by `ObservedChanges`)
 
-    func raftStarted(_ id: RaftNodeID, in cluster: NodeID, firstTime: Bool) {
-        let index = swarm(cluster)
+    func managerStarted(_ manager: ManagerNode, firstTime: Bool) {
+        let index = swarm(manager.clusterID)
         if !firstTime {
-            swarms[index].checker.nodeCrashed(id)
-            restarted.insert(id)
+            swarms[index].checker.nodeCrashed(manager.raftID)
+            restarted.insert(manager.raftID)
         }
     }
 
-    func raftApplied(_ entry: RaftEntry<StoreProposal>, by id: RaftNodeID, in cluster: NodeID) {
-        let index = swarm(cluster)
-        _ = swarms[index].checker.recordApplied(entry, by: id)
+    func entryApplied(_ entry: RaftEntry<StoreProposal>, by manager: ManagerNode) {
+        let index = swarm(manager.clusterID)
+        _ = swarms[index].checker.recordApplied(entry, by: manager.raftID)
         startFirst.record(entry, swarm: index)
     }
 
-    func raftRestored(index: RaftIndex, term: RaftTerm, by id: RaftNodeID, in cluster: NodeID) {
-        _ = swarms[swarm(cluster)].checker.recordSnapshotRestored(index: index, term: term, by: id)
+    func snapshotRestored(index: RaftIndex, term: RaftTerm, by manager: ManagerNode) {
+        _ = swarms[swarm(manager.clusterID)].checker.recordSnapshotRestored(index: index, term: term, by: manager.raftID)
     }
 
-    func raftAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm, in cluster: NodeID) {
-        _ = swarms[swarm(cluster)].checker.acknowledge(entry, leaderTerm: leaderTerm)
+    func entryAcknowledged(_ entry: RaftEntry<StoreProposal>, leaderTerm: RaftTerm, by manager: ManagerNode) {
+        _ = swarms[swarm(manager.clusterID)].checker.acknowledge(entry, leaderTerm: leaderTerm)
     }
 }
 

@@ -46,7 +46,7 @@ final class RunStatistics: TraceSink {
     func sample(at now: SimInstant, truth: GroundTruth) {
         let stamp = truth.stamp
         let topology = truth.topologyVersion
-        if stamp == sampledStamp && topology == sampledTopology { return }
+        if !truth.exhaustive && stamp == sampledStamp && topology == sampledTopology { return }
         sampledStamp = stamp
         sampledTopology = topology
         account(until: now)

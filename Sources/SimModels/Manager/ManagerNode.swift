@@ -61,22 +61,20 @@ public final class ManagerNode: HostComponent {
                 self.store = state
                 if let snapshot = self.raft?.node.snapshot {
                     self.appliedIndex = snapshot.index
-                    self.world.raftObserver?.raftRestored(index: snapshot.index, term: snapshot.term, by: self.raftID, in: self.clusterID)
+                    self.world.observer?.snapshotRestored(index: snapshot.index, term: snapshot.term, by: self)
                 }
             },
             snapshotState: { [unowned self] in self.store },
             softStateChanged: { [unowned self] soft in self.softStateChanged(soft) },
             event: { [unowned self] event in self.raftEvent(event) })
         raft = Raft(node: raftNode, simulation: world.simulation, host: node.host, tickInterval: world.tickInterval, callbacks: callbacks)
-        let world = self.world
-        raft.onReady = { world.noteManagerStateChange() }
+        raft.onReady = { [unowned self] in self.world.observer?.raftStateChanged(self) }
     }
 
     /// - Parameter firstOnHost: the first manager this host runs since it booted for the first
     ///   time (any other start rebuilds its state from the disk, as after a restart).
     func start(firstOnHost: Bool) {
-        world.noteManagerStartOrStop()
-        world.raftObserver?.raftStarted(raftID, in: clusterID, firstTime: firstOnHost && host.epoch == 0 || raft.node.lastIndex == 0)
+        world.observer?.managerStarted(self, firstTime: firstOnHost && host.epoch == 0 || raft.node.lastIndex == 0)
         var phase = simulation.stream(named: "raft-phase/\(host.name)/\(host.epoch)")
         raft.start(phase: &phase)
     }
@@ -84,9 +82,9 @@ public final class ManagerNode: HostComponent {
     /// Stops the manager on this host (demotion, removal, leave, `--force-new-cluster`).
     /// Writes waiting for a commit fail; the caller decides whether Raft's data is wiped.
     func stop() {
-        world.noteManagerStartOrStop()
         guard !stopped else { return }
         stopped = true
+        world.observer?.managerStopped(self)
         leaderRuntime?.stop()
         leaderRuntime = nil
         raft.stop()
@@ -252,9 +250,8 @@ public final class ManagerNode: HostComponent {
     // MARK: - Applying committed entries
 
     private func apply(_ entry: RaftEntry<StoreProposal>) {
-        world.noteManagerStateChange()
         appliedIndex = entry.index
-        world.raftObserver?.raftApplied(entry, by: raftID, in: clusterID)
+        world.observer?.entryApplied(entry, by: self)
         var changes: [StoreChange] = []
         if let proposal = entry.command {
             changes = store.apply(proposal.actions)
@@ -267,7 +264,7 @@ public final class ManagerNode: HostComponent {
             // Resolved after the store reflects the entry, so callers read the new state.
             leaderRuntime?.observe(changes)
             let committed = waiting.term == entry.term
-            if committed { world.raftObserver?.raftAcknowledged(entry, leaderTerm: entry.term, in: clusterID) }
+            if committed { world.observer?.entryAcknowledged(entry, leaderTerm: entry.term, by: self) }
             waiting.completion(committed)
         } else {
             leaderRuntime?.observe(changes)

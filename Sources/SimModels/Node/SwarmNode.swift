@@ -62,7 +62,7 @@ public final class SwarmNode: HostSoftware, HostComponent {
         self.description = description
         self.initialLabels = labels.sorted { $0.key < $1.key }
         runtime = ContainerRuntime(simulation: world.simulation, host: host)
-        runtime.onStateChange = { [unowned world] in world.noteContainerStateChange() }
+        runtime.onStateChange = { [unowned world, id = host.id] in world.observer?.containersChanged(on: id) }
         random = world.simulation.stream(named: "node/\(host.name)/\(host.epoch)")
         identity = host.disk.get(NodeIdentity.diskKey) as? NodeIdentity
     }

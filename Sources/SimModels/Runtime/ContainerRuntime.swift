@@ -24,8 +24,8 @@ public final class ContainerRuntime: HostComponent {
     private var containers: [String: Container] = [:] {
         didSet { onStateChange?() }
     }
-    /// Called whenever a container is created, changes state or is forgotten (the node bumps
-    /// its world's `containerStateVersion`, so observers recount containers only then).
+    /// Called whenever a container is created, changes state or is forgotten (the node tells
+    /// its world's observer).
     var onStateChange: (() -> Void)?
     private var timers: [String: TimerID] = [:]
     /// Set by the `fail NODE image-pull` fault until `heal`.

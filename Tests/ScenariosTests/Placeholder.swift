@@ -1,2 +1,0 @@
-import Testing
-@Suite struct ScenariosTestsPlaceholder { @Test func targetBuilds() { #expect(Bool(true)) } }
