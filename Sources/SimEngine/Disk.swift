@@ -1,5 +1,9 @@
 /// A host's disk: named values and append-only logs, separating what was written from what
 /// was synced. Reads see every write; a crash keeps only what a completed sync made durable.
+///
+/// Every record is named by a typed key (`DiskKey<Value>`, `DiskLog<Record>`) that its model
+/// declares once, so what is read back is of the type written. A value never written reads as
+/// nil: what that means (a new node, no identity) is for the model to say, not the disk.
 public final class Disk {
     /// How long one sync takes. Syncs of one disk run one after another.
     public var syncLatency: SimDuration = .milliseconds(1)
@@ -22,23 +26,23 @@ public final class Disk {
     // MARK: - Writing
 
     /// Writes a named value (not durable until synced).
-    public func put(_ key: String, _ value: Any) {
-        record(.put(key, value))
+    public func put<Value>(_ value: Value, at key: DiskKey<Value>) {
+        record(.put(key.id, DiskValueBox(value)))
     }
 
     /// Deletes a named value (not durable until synced).
-    public func remove(_ key: String) {
-        record(.remove(key))
+    public func remove<Value>(_ key: DiskKey<Value>) {
+        record(.remove(key.id))
     }
 
     /// Appends records to a log (not durable until synced).
-    public func append(_ log: String, _ records: [Any]) {
-        record(.append(log, records))
+    public func append<Record>(_ records: [Record], to log: DiskLog<Record>) {
+        record(.append(log.id, DiskRecordsBox(records)))
     }
 
     /// Keeps only the first `count` records of a log (not durable until synced).
-    public func truncate(_ log: String, keepingFirst count: Int) {
-        record(.truncate(log, count))
+    public func truncate<Record>(_ log: DiskLog<Record>, keepingFirst count: Int) {
+        record(.truncate(log.id, count))
     }
 
     /// Deletes every value and log (not durable until synced).
@@ -67,18 +71,18 @@ public final class Disk {
 
     // MARK: - Reading
 
-    /// The latest value written under `key`.
-    public func get(_ key: String) -> Any? {
+    /// The latest value written under `key`, or nil if none was (or it was removed).
+    public func value<Value>(_ key: DiskKey<Value>) -> Value? {
         current.value(key)
     }
 
-    /// Every record of a log, in order.
-    public func records(_ log: String) -> [Any] {
+    /// Every record of a log, in order (a log never written is empty).
+    public func records<Record>(_ log: DiskLog<Record>) -> [Record] {
         current.records(log)
     }
 
     /// The number of records in a log.
-    public func recordCount(_ log: String) -> Int {
+    public func recordCount<Record>(_ log: DiskLog<Record>) -> Int {
         current.recordCount(log)
     }
 
@@ -90,83 +94,14 @@ public final class Disk {
     /// A crash: writes (and syncs in progress) that did not complete are lost.
     func loseUnsyncedWrites() {
         unsynced.removeAll()
-        current = durable
+        current = durable.copy()
         syncBusyUntil = simulation.now
     }
 
     /// A clean shutdown: the operating system flushes everything.
     func flush() {
-        for write in unsynced { durable.apply(write) }
         unsynced.removeAll()
-        durable = current
+        durable = current.copy()
         syncBusyUntil = simulation.now
-    }
-}
-
-/// The data on a disk: named values and append-only logs.
-///
-/// A disk holds a handful of names (Raft's hard state, snapshot and log, the node's identity),
-/// so they are found by a scan of short arrays: comparing a few short strings costs less than
-/// hashing one, and every Raft step that persists asks several times.
-struct DiskContents {
-    enum Write {
-        case put(String, Any)
-        case remove(String)
-        case append(String, [Any])
-        case truncate(String, Int)
-        case wipe
-    }
-
-    private var valueNames: [String] = []
-    private var values: [Any] = []
-    private var logNames: [String] = []
-    private var logs: [[Any]] = []
-
-    /// The value written under `name`, if any.
-    func value(_ name: String) -> Any? {
-        valueNames.firstIndex(of: name).map { values[$0] }
-    }
-
-    /// The records of the log `name` (empty if it has none).
-    func records(_ name: String) -> [Any] {
-        logNames.firstIndex(of: name).map { logs[$0] } ?? []
-    }
-
-    /// The number of records of the log `name`.
-    func recordCount(_ name: String) -> Int {
-        logNames.firstIndex(of: name).map { logs[$0].count } ?? 0
-    }
-
-    mutating func apply(_ write: Write) {
-        switch write {
-        case let .put(name, value):
-            if let index = valueNames.firstIndex(of: name) {
-                values[index] = value
-            } else {
-                valueNames.append(name)
-                values.append(value)
-            }
-        case let .remove(name):
-            if let index = valueNames.firstIndex(of: name) {
-                valueNames.remove(at: index)
-                values.remove(at: index)
-            }
-        case let .append(name, records):
-            if let index = logNames.firstIndex(of: name) {
-                logs[index].append(contentsOf: records)
-            } else {
-                logNames.append(name)
-                logs.append(records)
-            }
-        case let .truncate(name, count):
-            if let index = logNames.firstIndex(of: name), logs[index].count > count {
-                logs[index].removeSubrange(max(count, 0)...)
-            }
-        case .wipe:
-            valueNames.removeAll()
-            values.removeAll()
-            logNames.removeAll()
-            logs.removeAll()
-        }
     }
 }

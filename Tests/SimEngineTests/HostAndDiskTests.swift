@@ -1,6 +1,12 @@
 import Testing
 @testable import SimEngine
 
+/// The records these tests keep, typed as a model declares its own.
+private let wal = DiskLog<Int>("wal")
+private let term = DiskKey<Int>("term")
+private let a = DiskKey<String>("a")
+private let b = DiskKey<String>("b")
+
 /// Software that counts its timer ticks and remembers what it read from disk at boot.
 private final class Ticker: HostSoftware {
     let host: Host
@@ -16,7 +22,7 @@ private final class Ticker: HostSoftware {
     }
 
     func start() {
-        bootRecords = host.disk.records("wal").map { $0 as! Int }
+        bootRecords = host.disk.records(wal)
         log("boot \(host.name) sees \(bootRecords)")
         scheduleTick()
     }
@@ -52,17 +58,17 @@ private final class Ticker: HostSoftware {
         var lines: [String] = []
         let host = sim.addHost(named: "m1") { Ticker(host: $0, sim: sim) { lines.append($0) } }
         host.powerOn()
-        host.disk.append("wal", [1, 2])
+        host.disk.append([1, 2], to: wal)
         var synced = false
         host.disk.sync { synced = true }
-        host.disk.append("wal", [3])  // written after the sync started: not part of it
+        host.disk.append([3], to: wal)  // written after the sync started: not part of it
         sim.run(for: .microseconds(999))
         #expect(!synced, "a sync takes the disk's sync latency")
         sim.run(for: .microseconds(1))
         #expect(synced)
-        host.disk.append("wal", [4])
+        host.disk.append([4], to: wal)
         host.disk.sync {}
-        #expect(host.disk.records("wal").map { $0 as! Int } == [1, 2, 3, 4], "reads see every write")
+        #expect(host.disk.records(wal) == [1, 2, 3, 4], "reads see every write")
         host.crash()  // the second sync has not completed
         host.boot(after: .seconds(2))
         sim.run(for: .seconds(1))
@@ -70,7 +76,7 @@ private final class Ticker: HostSoftware {
         sim.run(for: .seconds(2))
         #expect(host.state == .up)
         #expect(lines.last { $0.hasPrefix("boot") } == "boot m1 sees [1, 2]")
-        #expect(host.disk.records("wal").count == 2)
+        #expect(host.disk.records(wal).count == 2)
     }
 
     @Test func aCleanHaltKeepsEveryWrite() {
@@ -78,32 +84,32 @@ private final class Ticker: HostSoftware {
         var lines: [String] = []
         let host = sim.addHost(named: "m1") { Ticker(host: $0, sim: sim) { lines.append($0) } }
         host.powerOn()
-        host.disk.put("term", 7)
-        host.disk.append("wal", [1])
+        host.disk.put(7, at: term)
+        host.disk.append([1], to: wal)
         host.halt()
         #expect(host.state == .stopped)
         host.boot(after: .zero)
         sim.run(for: .milliseconds(1))
         #expect(lines.last == "boot m1 sees [1]")
-        #expect(host.disk.get("term") as? Int == 7)
+        #expect(host.disk.value(term) == 7)
     }
 
     @Test func diskTruncateRemoveAndWipe() {
         let sim = Simulation(seed: 1)
         let host = sim.addHost(named: "m1") { _ in nil }
         host.powerOn()
-        host.disk.append("wal", [1, 2, 3, 4])
-        host.disk.truncate("wal", keepingFirst: 2)
-        host.disk.put("a", "x")
-        host.disk.remove("a")
-        host.disk.put("b", "y")
+        host.disk.append([1, 2, 3, 4], to: wal)
+        host.disk.truncate(wal, keepingFirst: 2)
+        host.disk.put("x", at: a)
+        host.disk.remove(a)
+        host.disk.put("y", at: b)
         host.disk.sync {}
         sim.run(for: .seconds(1))
         host.disk.wipe()
-        #expect(host.disk.get("b") == nil)
+        #expect(host.disk.value(b) == nil)
         host.crash()
-        #expect(host.disk.records("wal").map { $0 as! Int } == [1, 2])
-        #expect(host.disk.get("a") == nil)
-        #expect(host.disk.get("b") as? String == "y")
+        #expect(host.disk.records(wal) == [1, 2])
+        #expect(host.disk.value(a) == nil)
+        #expect(host.disk.value(b) == "y")
     }
 }

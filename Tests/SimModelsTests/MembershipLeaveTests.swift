@@ -57,7 +57,7 @@ import SimEngine
         let left = try #require(swarm.leave("m3", force: true))
         #expect(left == .success("Node left the swarm."))
         #expect(swarm.node("m3")?.manager == nil)
-        #expect(swarm.host("m3").disk.get("raft/hardstate") == nil)
+        #expect(swarm.host("m3").disk.value(ManagerNode.Raft.Storage.hardStateKey) == nil)
         swarm.run(for: .seconds(20))
         // SwarmKit never calls Raft's Leave: the member stays, counted in the quorum.
         #expect(swarm.raftMembers == ["m1", "m2", "m3"])

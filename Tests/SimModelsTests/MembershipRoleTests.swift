@@ -38,8 +38,8 @@ import SimEngine
         #expect(swarm.nodeObject("w1")?.managerStatus == nil)
         #expect(w1.manager == nil)
         #expect(w1.identity?.role == .worker && w1.identity?.raftID == nil)
-        #expect(swarm.host("w1").disk.get("raft/hardstate") == nil, "the demoted manager's Raft data is wiped")
-        #expect(swarm.host("w1").disk.recordCount("raft/wal") == 0)
+        #expect(swarm.host("w1").disk.value(ManagerNode.Raft.Storage.hardStateKey) == nil, "the demoted manager's Raft data is wiped")
+        #expect(swarm.host("w1").disk.recordCount(ManagerNode.Raft.Storage.walLog) == 0)
         // It keeps working as a worker: Ready, its tasks running, but no control calls.
         #expect(swarm.nodeObject("w1")?.status.state == .ready)
         #expect(w1.agent?.isConnected == true)
@@ -101,7 +101,7 @@ import SimEngine
         swarm.restart("m3")
         swarm.run(for: .seconds(40))
         #expect(swarm.node("m3")?.manager == nil)
-        #expect(swarm.host("m3").disk.get("raft/hardstate") == nil)
+        #expect(swarm.host("m3").disk.value(ManagerNode.Raft.Storage.hardStateKey) == nil)
         #expect(swarm.raftMembers == ["m1", "m2"])
     }
 

@@ -148,7 +148,7 @@ import SimEngine
         }
         #expect(removedAt != nil)
         #expect(swarm.leaderName == "m1")
-        #expect(swarm.host("m2").disk.get("raft/hardstate") == nil)
+        #expect(swarm.host("m2").disk.value(ManagerNode.Raft.Storage.hardStateKey) == nil)
     }
 
     @Test func forceNewClusterIsRefusedOnAWorker() throws {

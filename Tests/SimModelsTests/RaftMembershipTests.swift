@@ -179,26 +179,26 @@ struct RaftMembershipTests {
         for id: RaftNodeID in [1, 2, 3] { net.crash(id) }
         net.recover()
 
-        let old = net.disks[1]!
+        let old = net.disks.read(1)
         var node = TestNode.forceNewCluster(id: 1, address: "m1", persisted: old, random: RandomStream(seed: 9))
         #expect(node.isLeader)
         #expect(node.membership.ids == [1])
         #expect(node.membership.removed == [2, 3])
         #expect(node.logEntries.allSatisfy { $0.command != "uncommitted" })
-        var rebuilt = old
+        net.disks.powerOn(1)
         var app: [String] = []
         var events: [RaftEvent] = []
         while let ready = node.takeReady() {
-            rebuilt.persist(ready)
+            net.disks.persist(ready, on: 1)
             app += ready.committedEntries.compactMap(\.command)
             events += ready.events
         }
         #expect(app == ["c0", "c1", "c2"])
         #expect(events.contains { $0.text == "discarding 1 uncommitted WAL entries" })
-        #expect(rebuilt.entries.allSatisfy { $0.command != "uncommitted" })
+        #expect(net.disks.read(1).entries.allSatisfy { $0.command != "uncommitted" })
 
         // Node 1's host runs the new node; a single member commits alone.
-        net.hosts[1] = TestHost(node: node, disk: rebuilt, appState: app, appliedIndex: node.appliedIndex)
+        net.hosts[1] = TestHost(node: node, appState: app, appliedIndex: node.appliedIndex)
         let proposal = net.propose(1, "new")
         #expect(proposal.isAccepted)
         #expect(net[1].commitIndex == net[1].lastIndex)

@@ -76,37 +76,44 @@ struct RaftPersistenceTests {
     }
 
     /// §5.2 with persistence: a vote is durable before the answer leaves. A node
-    /// that crashed before persisting its vote never sent it, so voting again after
-    /// the restart is no double vote; a node that persisted it refuses anyone else.
+    /// that crashed before its vote was synced never sent it, so voting again after
+    /// the restart is no double vote; a node that synced it refuses anyone else.
     @Test("a vote is persisted before it is sent")
     func voteIsPersistedBeforeSending() {
         let peers: [RaftNodeID] = [1, 2, 3]
-        let initial = disk(peers: peers, term: 1)
+        let disks = RaftTestDisks()
+        disks.install(disk(peers: peers, term: 1), on: 1)
         let request = { (candidate: RaftNodeID) in
             message(candidate, 1, term: 2, .vote(lastIndex: 0, lastTerm: 0, transfer: false))
         }
 
-        // Crash before the ready is handled: the grant for node 2 never left.
-        var node = TestNode(id: 1, persisted: initial, random: RandomStream(seed: 1))
+        // Crash between writing the ready and its sync: the grant for node 2 never left,
+        // and the vote is lost with it.
+        var node = TestNode(id: 1, persisted: disks.read(1), random: RandomStream(seed: 1))
         node.step(request(2))
         #expect(node.vote == 2)
-        node = TestNode(id: 1, persisted: initial, random: RandomStream(seed: 2))
+        while let ready = node.takeReady() { disks.storage(1).write(ready) }
+        #expect(disks.read(1).hardState.vote == 2, "written, not yet synced")
+        disks.crash(1)
+        disks.powerOn(1)
+        node = TestNode(id: 1, persisted: disks.read(1), random: RandomStream(seed: 2))
         #expect(node.vote == nil && node.term == 1)
         node.step(request(3))
         #expect(node.readMessages() == [message(1, 3, term: 2, .voteResponse(granted: true))])
 
-        // Persist, then crash: the vote survives and node 3 is refused.
-        var durable = initial
-        node = TestNode(id: 1, persisted: initial, random: RandomStream(seed: 3))
+        // Persist and sync, then crash: the vote survives and node 3 is refused.
+        node = TestNode(id: 1, persisted: disks.read(1), random: RandomStream(seed: 3))
         node.step(request(2))
         var sent: [TestMessage] = []
         while let ready = node.takeReady() {
             #expect(ready.hardState == RaftHardState(term: 2, vote: 2, commit: 0))
-            durable.persist(ready)
+            disks.persist(ready, on: 1)
             sent += ready.messages
         }
         #expect(sent == [message(1, 2, term: 2, .voteResponse(granted: true))])
-        node = TestNode(id: 1, persisted: durable, random: RandomStream(seed: 4))
+        disks.crash(1)
+        disks.powerOn(1)
+        node = TestNode(id: 1, persisted: disks.read(1), random: RandomStream(seed: 4))
         #expect(node.term == 2 && node.vote == 2)
         node.step(request(3))
         #expect(node.readMessages() == [message(1, 3, term: 2, .voteResponse(granted: false))])

@@ -1,7 +1,8 @@
 // An instant in-memory network for Raft unit tests, like etcd's `network` in
 // raft_test.go: messages are delivered at once (breadth first) until none is
 // left, links can be cut or made lossy, ticks are driven explicitly. Every host
-// persists a ready before it sends its messages, as a real host must.
+// persists a ready before it sends its messages, as a real host must, on a simulated disk
+// through production's `RaftStorage` (see `RaftTestDisks`).
 
 import Testing
 @testable import SimModels
@@ -10,14 +11,14 @@ import SimEngine
 typealias TestNode = RaftNode<String, [String]>
 typealias TestMessage = RaftMessage<String, [String]>
 typealias TestEntry = RaftEntry<String>
+/// What a node recovers from (read back from its disk, or made by hand).
 typealias TestDisk = RaftPersistentState<String, [String]>
 typealias TestSnapshot = RaftSnapshot<[String]>
 
-/// A simulated host: the node, its disk, and the application state (the list of
-/// commands applied, in order).
+/// A running host: the node and the application state (the list of commands applied, in
+/// order). Its disk is in `RaftTestNetwork.disks`, and outlives it.
 struct TestHost {
     var node: TestNode
-    var disk: TestDisk
     var appState: [String]
     /// Index of the last entry applied to `appState`.
     var appliedIndex: RaftIndex
@@ -33,7 +34,7 @@ struct RaftTestNetwork {
     private(set) var ids: [RaftNodeID]
     /// Live hosts; a crashed host has only its disk in `disks`.
     var hosts: [RaftNodeID: TestHost] = [:]
-    var disks: [RaftNodeID: TestDisk] = [:]
+    let disks: RaftTestDisks
     var cutLinks: Set<RaftLink> = []
     var dropRates: [RaftLink: Double] = [:]
     var ignoredKinds: Set<RaftMessageKind> = []
@@ -72,11 +73,12 @@ struct RaftTestNetwork {
         self.ids = ids.sorted()
         self.seed = seed
         random = RandomStream(seed: seed, name: "network")
+        disks = RaftTestDisks(seed: seed)
         let members = ids.map { RaftMember(id: $0, address: "m\($0)") }
         for id in ids {
             let node = TestNode.bootstrap(id: id, members: members, config: config,
                                           random: RandomStream(seed: seed, name: "raft-\(id)"))
-            hosts[id] = TestHost(node: node, disk: TestDisk(), appState: [], appliedIndex: 0)
+            hosts[id] = TestHost(node: node, appState: [], appliedIndex: 0)
             process(id)
         }
         deliver()
@@ -92,9 +94,11 @@ struct RaftTestNetwork {
         ids = nodes.map(\.id).sorted()
         self.seed = seed
         random = RandomStream(seed: seed, name: "network")
+        disks = RaftTestDisks(seed: seed)
         for (position, node) in nodes.enumerated() {
             let disk = nodeDisks?[position] ?? TestDisk()
-            hosts[node.id] = TestHost(node: node, disk: disk, appState: disk.snapshot?.state ?? [],
+            disks.install(disk, on: node.id)
+            hosts[node.id] = TestHost(node: node, appState: disk.snapshot?.state ?? [],
                                       appliedIndex: disk.snapshot?.index ?? 0)
             process(node.id)
         }
@@ -190,12 +194,12 @@ struct RaftTestNetwork {
         if deliversInstantly { deliver() }
     }
 
-    /// The host side of the ready protocol: persist (and "sync"), restore a
+    /// The host side of the ready protocol: persist and sync, restore a
     /// snapshot, send, apply — for every ready the node has.
     mutating func process(_ id: RaftNodeID) {
         guard var host = hosts[id] else { return }
         while let ready = host.node.takeReady() {
-            host.disk.persist(ready)
+            disks.persist(ready, on: id)
             if ready.restoreSnapshot, let snapshot = ready.snapshot {
                 host.appState = snapshot.state
                 host.appliedIndex = snapshot.index
@@ -217,7 +221,6 @@ struct RaftTestNetwork {
             }
         }
         hosts[id] = host
-        disks[id] = host.disk
     }
 
     private mutating func acknowledgeApplied(_ entries: [TestEntry], by id: RaftNodeID, term: RaftTerm) {
@@ -301,10 +304,10 @@ struct RaftTestNetwork {
         rewrite = nil
     }
 
-    /// The host loses power: everything not handed to its disk is gone.
+    /// The host loses power: everything its disk did not sync is gone.
     mutating func crash(_ id: RaftNodeID) {
-        guard let host = hosts[id] else { return }
-        disks[id] = host.disk
+        guard hosts[id] != nil else { return }
+        disks.crash(id)
         hosts[id] = nil
         checker?.nodeCrashed(id)
         proposals[id] = nil
@@ -313,11 +316,12 @@ struct RaftTestNetwork {
     /// The host comes back and rebuilds its node and application from its disk.
     mutating func restart(_ id: RaftNodeID) {
         guard hosts[id] == nil else { return }
-        let disk = disks[id] ?? TestDisk()
+        disks.powerOn(id)
+        let disk = disks.read(id)
         restarts += 1
         let node = TestNode(id: id, config: config, persisted: disk,
                             random: RandomStream(seed: seed, name: "raft-\(id)-restart-\(restarts)"))
-        hosts[id] = TestHost(node: node, disk: disk, appState: disk.snapshot?.state ?? [],
+        hosts[id] = TestHost(node: node, appState: disk.snapshot?.state ?? [],
                              appliedIndex: disk.snapshot?.index ?? 0)
         if let snapshot = disk.snapshot {
             checker?.recordSnapshotRestored(index: snapshot.index, term: snapshot.term, by: id)
@@ -329,7 +333,7 @@ struct RaftTestNetwork {
     mutating func addHost(_ id: RaftNodeID) {
         ids = (ids + [id]).sorted()
         let node = TestNode(id: id, config: config, random: RandomStream(seed: seed, name: "raft-\(id)"))
-        hosts[id] = TestHost(node: node, disk: TestDisk(), appState: [], appliedIndex: 0)
+        hosts[id] = TestHost(node: node, appState: [], appliedIndex: 0)
     }
 
     /// Observations of every live node, for the checker.
@@ -338,65 +342,4 @@ struct RaftTestNetwork {
         let observations = liveIDs.map { hosts[$0]!.node.observation }
         return checker!.observe(observations)
     }
-}
-
-// MARK: - Building single nodes
-
-/// Entries with the given terms, from index `start`, carrying empty payloads
-/// (like etcd's `index(i).terms(...)`).
-func entries(from start: RaftIndex = 1, terms: [RaftTerm]) -> [TestEntry] {
-    terms.enumerated().map { TestEntry(index: start + RaftIndex($0.offset), term: $0.element, payload: .empty) }
-}
-
-/// A membership of `peers`, addresses "m<id>".
-func membership(_ peers: [RaftNodeID]) -> RaftMembership {
-    RaftMembership(members: peers.map { RaftMember(id: $0, address: "m\($0)") })
-}
-
-/// A disk holding a membership (as a snapshot at index 0), a log and a hard state.
-func disk(peers: [RaftNodeID], log: [TestEntry] = [], term: RaftTerm = 0, vote: RaftNodeID? = nil,
-          commit: RaftIndex = 0) -> TestDisk {
-    let snapshot = TestSnapshot(metadata: RaftSnapshotMetadata(index: 0, term: 0, membership: membership(peers)), state: [])
-    return TestDisk(hardState: RaftHardState(term: term, vote: vote, commit: commit), snapshot: snapshot, entries: log)
-}
-
-/// A node restarted from such a disk (etcd's `newTestRaft` + `loadState`).
-func makeNode(_ id: RaftNodeID, peers: [RaftNodeID], log: [TestEntry] = [], term: RaftTerm = 0,
-              vote: RaftNodeID? = nil, commit: RaftIndex = 0, config: RaftConfig = RaftConfig(),
-              seed: UInt64 = 1) -> TestNode {
-    TestNode(id: id, config: config, persisted: disk(peers: peers, log: log, term: term, vote: vote, commit: commit),
-             random: RandomStream(seed: seed, name: "raft-\(id)"))
-}
-
-extension RaftNode {
-    /// Takes every ready and returns the messages (etcd's `readMessages`).
-    mutating func readMessages() -> [RaftMessage<Command, AppState>] {
-        var messages: [RaftMessage<Command, AppState>] = []
-        while let ready = takeReady() { messages += ready.messages }
-        return messages
-    }
-
-    /// Takes every ready and returns the committed entries handed over.
-    mutating func readCommitted() -> [RaftEntry<Command>] {
-        var committed: [RaftEntry<Command>] = []
-        while let ready = takeReady() { committed += ready.committedEntries }
-        return committed
-    }
-
-    /// The terms of the whole log in memory.
-    var logTerms: [RaftTerm] { logEntries.map(\.term) }
-}
-
-func message(_ from: RaftNodeID, _ to: RaftNodeID, term: RaftTerm, _ body: TestMessage.Body) -> TestMessage {
-    TestMessage(from: from, to: to, term: term, body: body)
-}
-
-/// The follower's answer accepting an append (etcd `acceptAndReply`).
-func acceptAndReply(_ message: TestMessage) -> TestMessage {
-    guard case .append(let prevIndex, _, let entries, _) = message.body else {
-        preconditionFailure("not an append: \(message)")
-    }
-    return TestMessage(from: message.to, to: message.from, term: message.term,
-                       body: .appendResponse(index: prevIndex + RaftIndex(entries.count), rejected: false,
-                                             hintIndex: 0, hintTerm: 0))
 }

@@ -15,6 +15,9 @@ public final class NetworkWorkload {
 
     /// Software that answers pings and sends its own on a timer.
     final class Peer: HostSoftware {
+        /// The number of every ping sent, kept on disk to show what a crash keeps.
+        static let pings = DiskLog<Int>("pings")
+
         unowned let workload: NetworkWorkload
         let host: Host
         var random: RandomStream
@@ -27,7 +30,7 @@ public final class NetworkWorkload {
         }
 
         func start() {
-            let stored = host.disk.recordCount("pings")
+            let stored = host.disk.recordCount(Self.pings)
             workload.simulation.emit(node: host.name, component: "peer", kind: "boot", "booted with \(stored) durable pings")
             tick()
         }
@@ -39,7 +42,7 @@ public final class NetworkWorkload {
                 sentCount += 1
                 sim.network.send(Ping(number: sentCount, isEcho: false), from: host.id, to: target)
             }
-            host.disk.append("pings", [sentCount])
+            host.disk.append([sentCount], to: Self.pings)
             if random.nextBool(probability: 0.3) { host.disk.sync {} }
             sim.schedule(after: .microseconds(Int64(200 + random.nextInt(below: 2000))), host: host.id) { [unowned self] in
                 self.tick()

@@ -9,6 +9,7 @@ import SimEngine
 public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     public typealias Node = RaftNode<Command, AppState>
     public typealias Entry = RaftEntry<Command>
+    public typealias Storage = RaftStorage<Command, AppState>
 
     /// What the host does with the node's output.
     public struct Callbacks {
@@ -37,13 +38,10 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
         }
     }
 
-    static var hardStateKey: String { "raft/hardstate" }
-    static var snapshotKey: String { "raft/snapshot" }
-    static var walLog: String { "raft/wal" }
-
     public private(set) var node: Node
     private let simulation: Simulation
     private let host: Host
+    private let storage: Storage
     private let tickInterval: SimDuration
     private let callbacks: Callbacks
     /// Called whenever the node hands over a ready that changes its state (for observers'
@@ -54,12 +52,13 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     private var stopped = false
     private var tickTimer: TimerID?
 
-    /// - Parameter node: a node built from `RaftHost.persistedState(on:)` (restart), a fresh
+    /// - Parameter node: a node built from `RaftStorage.read()` (restart), a fresh
     ///   joining node, or a bootstrapped one.
     public init(node: Node, simulation: Simulation, host: Host, tickInterval: SimDuration, callbacks: Callbacks) {
         self.node = node
         self.simulation = simulation
         self.host = host
+        storage = Storage(disk: host.disk)
         self.tickInterval = tickInterval
         self.callbacks = callbacks
         durableLastIndex = node.lastIndex
@@ -70,22 +69,6 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     /// before it is synced; safety checkers count an entry as committed on a node only once it
     /// is durable there too.)
     public private(set) var durableLastIndex: RaftIndex = 0
-
-    /// What the disk holds for Raft: the state a restarted node recovers from.
-    public static func persistedState(on disk: Disk) -> RaftPersistentState<Command, AppState> {
-        let hardState = disk.get(hardStateKey) as? RaftHardState ?? RaftHardState()
-        let snapshot = disk.get(snapshotKey) as? RaftSnapshot<AppState>
-        var entries = disk.records(walLog).compactMap { $0 as? Entry }
-        if let snapshot { entries.removeAll { $0.index <= snapshot.index } }
-        return RaftPersistentState(hardState: hardState, snapshot: snapshot, entries: entries)
-    }
-
-    /// Erases Raft's data from the disk (a demoted or removed manager, SwarmKit `clearData`).
-    public static func wipe(_ disk: Disk) {
-        disk.remove(hardStateKey)
-        disk.remove(snapshotKey)
-        disk.truncate(walLog, keepingFirst: 0)
-    }
 
     // MARK: - Driving the node
 
@@ -141,7 +124,7 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
         guard !busy, !stopped, let ready = node.takeReady() else { return }
         busy = true
         if ready.changesState { onReady?() }
-        if persist(ready) {
+        if storage.write(ready) {
             // Held strongly, not weakly: a weak reference would give every RaftHost a side
             // table and slow down each of its retains. The sync dies with the host's
             // incarnation, and a stopped shell ignores it.
@@ -170,32 +153,5 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
         }
         busy = false
         processReady()
-    }
-
-    /// Writes what the ready asks to persist; returns whether anything was written.
-    private func persist(_ ready: RaftReady<Command, AppState>) -> Bool {
-        let disk = host.disk
-        var wrote = false
-        if let snapshot = ready.snapshot {
-            disk.put(Self.snapshotKey, snapshot)
-            let kept = ready.restoreSnapshot ? [] : disk.records(Self.walLog).compactMap { $0 as? Entry }.filter { $0.index > snapshot.index }
-            disk.truncate(Self.walLog, keepingFirst: 0)
-            if !kept.isEmpty { disk.append(Self.walLog, kept) }
-            wrote = true
-        }
-        if let from = ready.overwriteFrom {
-            let count = disk.recordCount(Self.walLog)
-            if count > 0, let first = disk.records(Self.walLog).first as? Entry, from <= first.index + RaftIndex(count - 1) {
-                let keep = from > first.index ? Int(from - first.index) : 0
-                disk.truncate(Self.walLog, keepingFirst: keep)
-            }
-            if !ready.entries.isEmpty { disk.append(Self.walLog, ready.entries) }
-            wrote = true
-        }
-        if let hardState = ready.hardState {
-            disk.put(Self.hardStateKey, hardState)
-            wrote = true
-        }
-        return wrote
     }
 }

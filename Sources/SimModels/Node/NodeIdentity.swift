@@ -1,3 +1,5 @@
+import SimEngine
+
 /// What a node keeps on disk about its membership: who it is, its role and how to reach the
 /// managers. Written when it joins (or inits), erased when it leaves.
 public struct NodeIdentity: Sendable, Equatable {
@@ -12,7 +14,8 @@ public struct NodeIdentity: Sendable, Equatable {
     /// the swarm (or after it left) starts another.
     public var clusterID: NodeID
 
-    static let diskKey = "swarm/identity"
+    /// Where a node keeps its identity; none on disk means the node is in no swarm.
+    static let diskKey = DiskKey<NodeIdentity>("swarm/identity")
 
     public init(nodeID: NodeID, role: NodeRole, raftID: RaftNodeID?, managers: [String], clusterID: NodeID) {
         self.nodeID = nodeID

@@ -42,7 +42,7 @@ extension SwarmNode {
         cancelRoleWait()
         cancelJoin()
         stopManager(wipingData: false, reason: "restarting the manager with --force-new-cluster", tellAgent: false)
-        var persisted = ManagerNode.Raft.persistedState(on: host.disk)
+        var persisted = ManagerNode.Raft.Storage(disk: host.disk).read()
         // SwarmKit appends the removals at the WAL's term, at indexes where discarded entries
         // of that same term may have stood. Nobody else can hold those entries any more (every
         // other member is removed), but an observer of the logs would see one index and term

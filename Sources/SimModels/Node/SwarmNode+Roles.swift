@@ -62,7 +62,7 @@ extension SwarmNode {
         self.manager = nil
         simulation.emit(node: host.name, component: "manager", kind: "manager.stop", reason)
         if wipingData {
-            ManagerNode.Raft.wipe(host.disk)
+            ManagerNode.Raft.Storage(disk: host.disk).wipe()
             if var identity, identity.raftID != nil {
                 identity.raftID = nil
                 saveIdentity(identity)

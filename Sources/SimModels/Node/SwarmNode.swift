@@ -64,7 +64,7 @@ public final class SwarmNode: HostSoftware, HostComponent {
         runtime = ContainerRuntime(simulation: world.simulation, host: host)
         runtime.onStateChange = { [unowned world, id = host.id] in world.observer?.containersChanged(on: id) }
         random = world.simulation.stream(named: "node/\(host.name)/\(host.epoch)")
-        identity = host.disk.get(NodeIdentity.diskKey) as? NodeIdentity
+        identity = host.disk.value(NodeIdentity.diskKey)
     }
 
     // MARK: - Boot
@@ -75,7 +75,7 @@ public final class SwarmNode: HostSoftware, HostComponent {
         guard let identity else { return }
         knownRole = identity.role
         if identity.role == .manager, let raftID = identity.raftID {
-            let persisted = ManagerNode.Raft.persistedState(on: host.disk)
+            let persisted = ManagerNode.Raft.Storage(disk: host.disk).read()
             let raftNode = RaftNode<StoreProposal, ClusterStore>(id: raftID, config: world.raftConfig, persisted: persisted,
                                                                   random: raftStream())
             startManager(raftNode, recovered: true)
@@ -118,7 +118,7 @@ public final class SwarmNode: HostSoftware, HostComponent {
     func saveIdentity(_ identity: NodeIdentity?) {
         self.identity = identity
         if let identity {
-            host.disk.put(NodeIdentity.diskKey, identity)
+            host.disk.put(identity, at: NodeIdentity.diskKey)
         } else {
             host.disk.remove(NodeIdentity.diskKey)
         }

@@ -5,7 +5,7 @@
 ///
 /// 1. persist `snapshot` (if any), then `entries` (deleting every persisted entry
 ///    from `overwriteFrom` on first), then `hardState` — and sync the disk;
-///    `RaftPersistentState.persist(_:)` does the bookkeeping;
+///    `RaftStorage.write(_:)` does the bookkeeping;
 /// 2. if `restoreSnapshot`, replace the application state with `snapshot.state`;
 /// 3. send `messages` (only now: a vote or an acknowledgement must never leave
 ///    before the state it promises is durable);

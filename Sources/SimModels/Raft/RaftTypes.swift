@@ -267,8 +267,8 @@ extension RaftSnapshot: Equatable where AppState: Equatable {
 }
 
 /// Everything a node keeps on disk: what `RaftNode.init(id:config:persisted:random:)`
-/// restarts from. `persist(_:)` applies a `RaftReady` to it, so a host can use it
-/// as the content of its simulated disk (SwarmKit keeps a WAL plus snapshot files).
+/// restarts from. A host writes it piecemeal from each `RaftReady` and reads it back whole,
+/// both through `RaftStorage` (SwarmKit keeps a WAL plus snapshot files).
 public struct RaftPersistentState<Command: Equatable & Sendable, AppState: Sendable>: Sendable {
     public var hardState: RaftHardState
     public var snapshot: RaftSnapshot<AppState>?
@@ -285,31 +285,6 @@ public struct RaftPersistentState<Command: Equatable & Sendable, AppState: Senda
     /// True for a node that never wrote anything (a joining member).
     public var isEmpty: Bool {
         hardState == RaftHardState() && snapshot == nil && entries.isEmpty
-    }
-
-    /// Writes what `ready` asks to be persisted, in the order a crash-safe host
-    /// must sync it: snapshot, then entries, then hard state.
-    /// - Complexity: O(n) in the number of entries written or dropped.
-    public mutating func persist(_ ready: RaftReady<Command, AppState>) {
-        if let snapshot = ready.snapshot {
-            self.snapshot = snapshot
-            // Entries up to the snapshot are no longer needed on restart (etcd's
-            // WAL release); after an installed snapshot the whole log is replaced.
-            if ready.restoreSnapshot {
-                entries.removeAll()
-            } else {
-                entries.removeAll { $0.index <= snapshot.index }
-            }
-        }
-        if let from = ready.overwriteFrom {
-            if let position = entries.firstIndex(where: { $0.index >= from }) {
-                entries.removeSubrange(position...)
-            }
-            entries.append(contentsOf: ready.entries)
-        }
-        if let hardState = ready.hardState {
-            self.hardState = hardState
-        }
     }
 }
 

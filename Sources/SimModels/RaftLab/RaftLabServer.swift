@@ -25,7 +25,7 @@ final class RaftLabServer: HostSoftware {
         let sim = lab.simulation
         lab.checker?.booted(raftID, firstTime: host.epoch == 0)
         let random = sim.stream(named: "raft/\(host.name)/\(host.epoch)")
-        let persisted = RaftHost<UInt64, [UInt64]>.persistedState(on: host.disk)
+        let persisted = RaftHost<UInt64, [UInt64]>.Storage(disk: host.disk).read()
         let node: RaftNode<UInt64, [UInt64]>
         if persisted.isEmpty {
             node = RaftNode.bootstrap(id: raftID, members: lab.initialMembers, config: lab.config, random: random)

@@ -15,6 +15,9 @@ public final class ContainerRuntime: HostComponent {
         public var message: String
     }
 
+    /// The images pulled, in pull order: the image cache survives reboots.
+    static let imagesLog = DiskLog<String>("images")
+
     private let simulation: Simulation
     public let host: Host
     /// Lives as long as its host's incarnation.
@@ -36,7 +39,7 @@ public final class ContainerRuntime: HostComponent {
     public init(simulation: Simulation, host: Host) {
         self.simulation = simulation
         self.host = host
-        images = Set(host.disk.records("images").compactMap { $0 as? String })
+        images = Set(host.disk.records(Self.imagesLog))
     }
 
     // MARK: - Images
@@ -69,7 +72,7 @@ public final class ContainerRuntime: HostComponent {
                 result = .failure(Failure(message: "No such image: \(image)"))
             } else {
                 runtime.images.insert(image)
-                runtime.host.disk.append("images", [image])
+                runtime.host.disk.append([image], to: Self.imagesLog)
                 runtime.host.disk.sync {}
                 result = .success(())
             }
