@@ -152,12 +152,4 @@ private func makeCluster(_ count: Int, seed: UInt64 = 1) -> (Simulation, [Inbox]
         #expect(inboxes[1].received.count == 1)
         #expect(sim.network.link(from: 1, to: 0) == sim.network.defaults)
     }
-
-    @Test func theSameSeedGivesTheSameWorkloadDigestInProcess() {
-        let a = NetworkWorkload(seed: 5).run(faults: 50)
-        let b = NetworkWorkload(seed: 5).run(faults: 50)
-        let c = NetworkWorkload(seed: 6).run(faults: 50)
-        #expect(a == b)
-        #expect(a != c)
-    }
 }

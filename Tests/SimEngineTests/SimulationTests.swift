@@ -132,11 +132,6 @@ import Testing
         sim.run(for: .seconds(1))
         #expect(ran == 1)
     }
-
-    @Test func holdModelRunsTheRequestedNumberOfEvents() {
-        let model = HoldModel(seed: 5, pending: 100, events: 10_000)
-        #expect(model.run() == 10_000)
-    }
 }
 
 @Suite struct ObserverSchedulingTests {

@@ -1,3 +1,5 @@
+import SimEngine
+
 /// The classic "hold" benchmark of event-queue performance, run on the real engine: a fixed
 /// number of pending timers; each event, when it runs, schedules one new event at now plus
 /// a random delay.

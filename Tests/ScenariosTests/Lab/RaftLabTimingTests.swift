@@ -1,11 +1,12 @@
 import Testing
-@testable import SimModels
+@testable import Scenarios
+import SimModels
 import SimEngine
 
 /// Raft with SwarmKit's timing (tick 1 s, election tick 10, heartbeat tick 1, CheckQuorum,
 /// no PreVote), through the real engine: hosts, disks that take time to sync, a network
 /// with latency and jitter.
-@Suite struct EngineRaftTimingTests {
+@Suite struct RaftLabTimingTests {
     /// Runs until a leader exists; returns its name.
     private func settle(_ lab: RaftLabCluster, within limit: SimDuration = .seconds(60)) -> String? {
         let deadline = lab.simulation.now + limit

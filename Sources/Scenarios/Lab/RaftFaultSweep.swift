@@ -1,4 +1,5 @@
 import SimEngine
+import SimModels
 
 /// One randomized run of a Raft lab cluster: random crashes and restarts, partitions, one-way
 /// drops, loss and latency while a client keeps proposing; then every fault is healed, every

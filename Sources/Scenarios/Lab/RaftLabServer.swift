@@ -1,4 +1,5 @@
 import SimEngine
+import SimModels
 
 /// A Raft message on the simulated network, for the Raft lab.
 struct RaftLabWire: NetworkMessage {

@@ -1,10 +1,11 @@
 import Testing
-@testable import SimModels
+@testable import Scenarios
+import SimModels
 import SimEngine
 
 /// A sample of the randomized Raft fault sweep; `simrun sweep raft --seeds 1..2000` runs the
 /// full one (CI runs it from the release build).
-@Suite struct EngineRaftSweepTests {
+@Suite struct RaftFaultSweepTests {
     @Test(arguments: [3, 5, 7])
     func randomFaultsNeverBreakSafetyAndTheClusterRecovers(managers: Int) {
         let sweep = RaftFaultSweep()

@@ -1,4 +1,5 @@
 import SimEngine
+import SimModels
 
 /// A cluster of plain Raft members on the real engine (hosts, disks, network): the bench for
 /// Raft's timing tests and for randomized fault sweeps. Commands are numbers; the lab records

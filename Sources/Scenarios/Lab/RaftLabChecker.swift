@@ -1,4 +1,5 @@
 import SimEngine
+import SimModels
 
 /// Feeds a `RaftInvariantChecker` from a Raft lab: every live node after every instant, every
 /// applied entry, every restored snapshot, every acknowledged proposal, every restart.

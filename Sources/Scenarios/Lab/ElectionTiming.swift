@@ -1,4 +1,5 @@
 import SimEngine
+import SimModels
 
 /// Measures how long a Raft lab cluster goes without a leader after its leader crashes.
 public enum ElectionTiming {

@@ -1,3 +1,5 @@
+import SimEngine
+
 /// A randomized network workload for determinism and fault tests: hosts exchange pings and
 /// echoes while the network is partitioned, isolated, cut one way, made lossy and healed,
 /// and hosts crash and reboot. Every delivery and drop shows in the trace.
@@ -14,7 +16,9 @@ public final class NetworkWorkload {
     }
 
     /// Software that answers pings and sends its own on a timer.
-    final class Peer: HostSoftware {
+    final class Peer: HostSoftware, HostComponent {
+        /// A peer lives exactly as long as its host's incarnation.
+        var isRunning: Bool { true }
         /// The number of every ping sent, kept on disk to show what a crash keeps.
         static let pings = DiskLog<Int>("pings")
 
@@ -44,9 +48,7 @@ public final class NetworkWorkload {
             }
             host.disk.append([sentCount], to: Self.pings)
             if random.nextBool(probability: 0.3) { host.disk.sync {} }
-            sim.schedule(after: .microseconds(Int64(200 + random.nextInt(below: 2000))), host: host.id) { [unowned self] in
-                self.tick()
-            }
+            sim.schedule(after: .microseconds(Int64(200 + random.nextInt(below: 2000))), for: self) { $0.tick() }
         }
 
         func receive(_ envelope: Envelope) {
