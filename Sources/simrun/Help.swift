@@ -1,3 +1,6 @@
+import Foundation
+import Scenarios
+
 /// The help texts of every command (`simrun --help`, `simrun COMMAND --help`).
 enum Help {
     struct Command {
@@ -67,7 +70,15 @@ enum Help {
             "many runs (check, run --seeds) exit 2 if a file has errors, else 1 if any run failed,",
             "stopped making progress, crashed or timed out, else 0.",
             "",
-            "The scenario format: see the README and SCENARIO_FORMAT.md.",
+            "HELP TOPICS (simrun help TOPIC):",
+        ]
+        for topic in ReferenceText.Topic.allCases {
+            lines.append("  " + topic.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) + topic.summary)
+        }
+        lines += [
+            "",
+            "The whole reference (the language, the JSON lines, the exit statuses) is docs/reference.md",
+            "in the repository; the manual page is docs/simrun.1 (man ./docs/simrun.1).",
         ]
         return lines.joined(separator: "\n")
     }

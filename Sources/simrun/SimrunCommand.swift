@@ -25,8 +25,7 @@ enum SimrunCommand {
         let rest = Array(arguments.dropFirst())
         switch first {
         case "--help", "-h", "help":
-            Console.out(Help.text(for: rest.first))
-            return 0
+            return try HelpCommand.run(rest)
         case "--version":
             Console.out(version)
             return 0
