@@ -62,6 +62,7 @@ enum Help {
             "OPTIONS:",
             "  --help     show help (also: simrun <command> --help)",
             "  --version  show the version",
+            "  --no-color no colours (every command; also NO_COLOR=1 or TERM=dumb)",
             "",
             "EXIT STATUS: 0 every expectation held; 1 an expectation failed, a command's expect: did not",
             "match or an invariant was violated; 2 bad input or usage; 3 the simulation stopped making",
@@ -93,7 +94,8 @@ enum Help {
     OPTIONS:
       --seed N              the seed (overrides the file's seed:)
       --seeds A..B          run every seed in the range, in parallel worker processes; one line
-                            per seed. A run whose worker crashes (CRASH) or that goes past
+                            per seed, and what failed in each failing run, as check prints
+                            them. A run whose worker crashes (CRASH) or that goes past
                             --run-timeout (TIMEOUT) is reported with its replay command; the
                             other runs go on
       --until TIME          stop earlier than the file's duration (e.g. 45s, 1m30s)
@@ -115,8 +117,11 @@ enum Help {
     USAGE: simrun check PATH... [options]
 
     Runs every .scn file under the paths (folders are searched recursively), each run in a
-    worker process, several at once. Prints one line per run, with the failures and replay
-    command of each failing run, then "N passed, M failed". A run whose worker crashes is
+    worker process, several at once. Prints one line per run while the runs go on (a run's
+    line as soon as it and every run before it have finished: the bytes do not depend on the
+    order the workers finish in), with the failures and replay command of each failing run,
+    then "N passed, M failed". On a terminal, a progress line on standard error counts the runs
+    passed and failed and estimates the time left, and results are coloured. A run whose worker crashes is
     reported as CRASH with its signal and the first and last lines of its standard error, a
     run past --run-timeout as TIMEOUT, both with their replay command; the other runs go on,
     and the count adds ", K crashed" and ", T timed out" (JUnit: an <error>). Files with errors
@@ -132,6 +137,7 @@ enum Help {
       --until TIME     stop every run earlier than its duration
       --quiet          print only failing runs and the final count
       --timing         wall time and events per second, on standard error
+      --no-color       no colours even on a terminal (so do NO_COLOR=1 and TERM=dumb)
 
     EXIT STATUS: 0 all passed; 1 a run failed, crashed or timed out; 2 a file has errors or bad
     usage.

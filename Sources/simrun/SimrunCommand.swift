@@ -23,6 +23,10 @@ enum SimrunCommand {
             return 0
         }
         let rest = Array(arguments.dropFirst())
+        if first == "--no-color" {
+            // Accepted before the command too: `simrun --no-color check scenarios/`.
+            return rest.isEmpty ? try dispatch(["--help"]) : try dispatch(rest + ["--no-color"])
+        }
         switch first {
         case "--help", "-h", "help":
             return try HelpCommand.run(rest)

@@ -5,7 +5,7 @@ import Scenarios
 /// YAML document as JSON (what a string-only YAML loader gives).
 enum ValidateCommand {
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, command: "validate", valueOptions: [], flagOptions: ["--dump"])
+        let reader = try ArgumentReader(arguments, command: "validate", valueOptions: [], flagOptions: ["--dump", "--no-color"])
         if reader.flag("--help") { Console.out(Help.text(for: "validate")); return 0 }
         guard !reader.positionals.isEmpty else { throw UsageError("missing scenario file", command: "validate") }
         var status: Int32 = 0
@@ -21,7 +21,7 @@ enum ValidateCommand {
                     Console.out(document.jsonText())
                 } else {
                     let source = String(decoding: data, as: UTF8.self)
-                    Console.error(DiagnosticRenderer(source: source).render(parsed.diagnostics), terminator: "")
+                    Console.diagnostics(DiagnosticRenderer(source: source).render(parsed.diagnostics), arguments: arguments)
                     status = 2
                 }
                 continue
@@ -30,7 +30,7 @@ enum ValidateCommand {
             case .success:
                 Console.out("\(path): ok")
             case let .failure(diagnostics):
-                Console.error(diagnostics.text, terminator: "")
+                Console.diagnostics(diagnostics.text, arguments: arguments)
                 status = 2
             }
         }
