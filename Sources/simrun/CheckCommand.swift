@@ -14,12 +14,18 @@ enum CheckCommand {
         let files = try ScenarioFiles.find(reader.positionals, command: "check")
         guard !files.isEmpty else { throw UsageError("no .scn files under \(reader.positionals.joined(separator: ", "))", command: "check") }
 
+        if let path = reader.value("--junit"), let problem = ReportPath.problem(writing: path) {
+            // Said before the runs, which may take long, rather than after them.
+            Console.error("Error: cannot write the JUnit report '\(path)': \(problem)")
+            return 2
+        }
         var junit = JUnitReport()
         var invalid = 0
         var runs: [RunTally.Run] = []
         for file in files {
             switch ScenarioFiles.load(file) {
             case let .success(scenario):
+                options.warnAboutUntil(in: scenario)
                 runs += options.runs(of: scenario)
             case let .failure(diagnostics):
                 invalid += 1

@@ -17,11 +17,13 @@ enum Help {
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
         Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N]",
                 summary: "Docker's (N-1)/2 fault-tolerance table, measured by simulation"),
-        Command(name: "bench", usage: "simrun bench engine|network [options]", summary: "measure the engine (hold model) or replay a randomized network workload"),
+        Command(name: "bench", usage: "simrun bench engine|network|cluster [options]",
+                summary: "measure the engine, a randomized network workload, or a whole swarm of a given size"),
         Command(name: "sweep", usage: "simrun sweep raft|elections [--seeds A..B] [--managers 3,5,7] [--jobs N]",
                 summary: "randomized Raft fault sweeps and election-time statistics"),
         Command(name: "fuzz", usage: "simrun fuzz --seeds A..B [--jobs N] [--out DIR] [--quiet]   or   simrun fuzz --print SEED",
                 summary: "random valid scenarios: no crash, hang, invariant violation or nondeterminism"),
+        Command(name: "completion", usage: "simrun completion bash|zsh|fish", summary: "print a shell completion script"),
     ]
 
     static func usageLine(for command: String?) -> String {
@@ -40,6 +42,7 @@ enum Help {
         case "bench": return bench
         case "sweep": return sweep
         case "fuzz": return fuzz
+        case "completion": return completion
         default: return overview
         }
     }
@@ -144,7 +147,7 @@ enum Help {
     """
 
     static let validate = """
-    USAGE: simrun validate [--dump] FILE...
+    USAGE: simrun validate [--dump] FILE|FOLDER...
 
     Parses and checks scenario files without simulating anything. Every error is reported as
     FILE:LINE:COLUMN: error: ..., with the source line, a caret and a hint.
@@ -152,6 +155,8 @@ enum Help {
     OPTIONS:
       --dump    print the parsed YAML document as JSON (mappings in file order, every scalar a
                 string), as a string-only YAML loader such as PyYAML's BaseLoader gives it
+
+    A folder stands for every .scn file under it.
 
     EXIT STATUS: 0 every file is valid, 2 otherwise.
     """
@@ -194,7 +199,7 @@ enum Help {
 
     static let sweep = """
     USAGE: simrun sweep raft [--seeds A..B] [--managers 3,5,7] [--jobs N] [--quiet]
-           simrun sweep elections [--seeds A..B] [--managers 3,5] [--jobs N]
+           simrun sweep elections [--seeds A..B] [--managers 3,5,7] [--jobs N]
 
     raft       For every seed and manager count: a Raft cluster on the real engine under
                2 minutes of random crashes, restarts, partitions, one-way drops, loss and
@@ -208,7 +213,7 @@ enum Help {
                time until a new leader, with SwarmKit's defaults (tick 1s, election tick 10).
 
     --seeds A..B   seeds to run (default 1..100)
-    --managers L   comma-separated manager counts (default 3,5,7)
+    --managers L   comma-separated manager counts (default 3,5,7, for raft and elections alike)
     --jobs N       parallel runs (default: the number of cores)
     """
 
@@ -242,5 +247,17 @@ enum Help {
 
     A crash stops the whole process: the files of the seeds it was running stay in --out,
     marked as running. EXIT STATUS: 0 all passed, 1 a seed failed, 2 bad usage.
+    """
+
+    static let completion = """
+    USAGE: simrun completion bash|zsh|fish
+
+    Prints a completion script for the shell: commands, their options and .scn files.
+
+      bash   eval "$(simrun completion bash)"   (in ~/.bashrc)
+      zsh    simrun completion zsh > ~/.zsh/completions/_simrun   (a folder in $fpath)
+      fish   simrun completion fish > ~/.config/fish/completions/simrun.fish
+
+    `make install` puts all three where those shells look under PREFIX.
     """
 }

@@ -67,7 +67,16 @@ struct Options {
     /// one with `--seed` or the file's own seed.
     func runs(of scenario: Scenario) -> [RunTally.Run] {
         let seeds = self.seeds.map { $0.lower...$0.upper } ?? (seed ?? scenario.seed)...(seed ?? scenario.seed)
-        return seeds.map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0) }
+        let shortened = until.flatMap { $0 < scenario.duration ? $0 : nil }
+        return seeds.map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0, until: shortened) }
+    }
+
+    /// Warns, on standard error, when `--until` is at or past the end of `scenario`: it does
+    /// nothing there, which the user likely did not mean.
+    func warnAboutUntil(in scenario: Scenario) {
+        guard let until, until >= scenario.duration else { return }
+        Console.error("warning: --until \(DurationFormat.format(until)) is not before the end of \(scenario.file) "
+                      + "(duration \(DurationFormat.format(scenario.duration))): it changes nothing")
     }
 
     /// Does `runs` in `--jobs` worker processes, each run limited by `--run-timeout`, and

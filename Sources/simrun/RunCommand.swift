@@ -22,6 +22,7 @@ enum RunCommand {
             Console.diagnostics(diagnostics.text, arguments: arguments)
             return 2
         }
+        options.warnAboutUntil(in: scenario)
         if options.seeds != nil {
             return runSeeds(scenario, options: options)
         }

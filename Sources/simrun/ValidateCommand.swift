@@ -9,7 +9,7 @@ enum ValidateCommand {
         if reader.flag("--help") { Console.out(Help.text(for: "validate")); return 0 }
         guard !reader.positionals.isEmpty else { throw UsageError("missing scenario file", command: "validate") }
         var status: Int32 = 0
-        for path in reader.positionals {
+        for path in try files(reader.positionals) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 Console.error("\(path): error: cannot read the file")
                 status = 2
@@ -35,5 +35,21 @@ enum ValidateCommand {
             }
         }
         return status
+    }
+
+    /// The paths, each folder replaced by the `.scn` files under it (an error if none).
+    private static func files(_ paths: [String]) throws(UsageError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let found = try ScenarioFiles.find([path], command: "validate")
+            guard !found.isEmpty else { throw UsageError("no .scn files under \(path)", command: "validate") }
+            files += found
+        }
+        return files
     }
 }
