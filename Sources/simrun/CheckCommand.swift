@@ -6,7 +6,7 @@ import Scenarios
 /// file has errors.
 enum CheckCommand {
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, command: "check", valueOptions: ["--seed", "--seeds", "--until", "--junit", "--jobs", "--run-timeout"],
+        let reader = try ArgumentReader(arguments, command: "check", valueOptions: ["--seed", "--seeds", "--until", "--junit", "--jobs", "--run-timeout", "--format"],
                                         flagOptions: ["--quiet", "--timing", "--no-color"])
         if reader.flag("--help") { Console.out(Help.text(for: "check")); return 0 }
         guard !reader.positionals.isEmpty else { throw UsageError("missing path: give scenario files or folders", command: "check") }
@@ -36,12 +36,13 @@ enum CheckCommand {
 
         let clock = WallClock()
         let colors = TerminalSupport().colors(on: STDOUT_FILENO, noColorFlag: options.noColor)
-        let stream = ResultStream(runs: runs, quiet: options.quiet, details: true, colors: colors, progress: ProgressLine(total: runs.count))
+        let stream = ResultStream(runs: runs, quiet: options.quiet, details: true, colors: colors, jsonLines: options.jsonLines,
+                                  progress: ProgressLine(total: runs.count))
         let outcomes = options.outcomes(of: runs, finished: stream.receive)
         stream.finish()
         let tally = stream.tally
         for (run, outcome) in zip(runs, outcomes) { junit.add(outcome, of: run) }
-        Console.out(ResultColors.paintSummary(tally.summary(invalid: invalid), allPassed: tally.allPassed && invalid == 0, enabled: colors))
+        Console.out(stream.summaryLine(invalid: invalid))
         if let path = reader.value("--junit") {
             do {
                 try junit.xml.write(toFile: path, atomically: true, encoding: .utf8)

@@ -12,7 +12,7 @@ enum Help {
     static let commands: [Command] = [
         Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
-        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--quiet] [--timing]",
+        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
         Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N]",
@@ -103,6 +103,7 @@ enum Help {
                             other runs go on
       --until TIME          stop earlier than the file's duration (e.g. 45s, 1m30s)
       --format text|jsonl   timeline format (default text); jsonl: one JSON object per event
+                            (with --seeds: one per run, then the counts, as check prints them)
       --output FILE         write the timeline to FILE instead of standard output
       --quiet               only failures and the summary
       --timing              wall time and events per second, on standard error
@@ -136,7 +137,9 @@ enum Help {
       --jobs N         worker processes (default: the number of cores)
       --run-timeout D  a run with no result after D of wall time is timed out and its worker
                        replaced (default 10m; 0: no limit)
-      --junit FILE     write a JUnit XML report
+      --junit FILE     write a JUnit XML report (its folder must exist: checked before the runs)
+      --format F       text (default) or jsonl: one JSON object per run ("kind":"run", with
+                       "verdict" and "failed"), then one with the counts ("kind":"total")
       --until TIME     stop every run earlier than its duration
       --quiet          print only failing runs and the final count
       --timing         wall time and events per second, on standard error

@@ -10,16 +10,19 @@ final class ResultStream: @unchecked Sendable {
     private let quiet: Bool
     private let details: Bool
     private let colors: Bool
+    private let jsonLines: Bool
     private let progress: ProgressLine
     private var waiting: [Int: RunOutcome] = [:]
     private var next = 0
     private var tallied = RunTally()
 
-    init(runs: [RunTally.Run], quiet: Bool, details: Bool, colors: Bool, progress: ProgressLine) {
+    /// With `jsonLines`, each run is one JSON object (`RunJSONLines`) instead of text lines.
+    init(runs: [RunTally.Run], quiet: Bool, details: Bool, colors: Bool, jsonLines: Bool = false, progress: ProgressLine) {
         self.runs = runs
         self.quiet = quiet
         self.details = details
-        self.colors = colors
+        self.colors = colors && !jsonLines
+        self.jsonLines = jsonLines
         self.progress = progress
     }
 
@@ -28,6 +31,32 @@ final class ResultStream: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return tallied
+    }
+
+    /// The JSON line of a run (without its newline).
+    private static func jsonLine(_ outcome: RunOutcome, of run: RunTally.Run) -> String {
+        let replay = RunResult.replayCommand(file: run.file, seed: run.seed, until: run.until)
+        let line: String
+        switch outcome {
+        case let .finished(result, _):
+            line = RunJSONLines.line(for: result)
+        case let .crashed(failure), let .timedOut(failure):
+            let verdict = if case .crashed = outcome { "CRASH" } else { "TIMEOUT" }
+            line = RunJSONLines.line(verdict: verdict, file: run.file, title: run.title, seed: run.seed, reason: failure.reason,
+                                     errorLines: failure.errorLines, replay: replay)
+        }
+        return String(line.dropLast())
+    }
+
+    /// The last line: `N passed, M failed...`, as text or as a JSON object.
+    func summaryLine(invalid: Int = 0) -> String {
+        let tally = self.tally
+        let text = tally.summary(invalid: invalid)
+        if jsonLines {
+            return String(RunJSONLines.total(text: text, passed: tally.passed, failed: tally.failed, crashed: tally.crashed,
+                                             timedOut: tally.timedOut, invalid: invalid).dropLast())
+        }
+        return ResultColors.paintSummary(text, allPassed: tally.allPassed && invalid == 0, enabled: colors)
     }
 
     /// Erases the progress line once every run is in.
@@ -43,7 +72,12 @@ final class ResultStream: @unchecked Sendable {
         progress.tick(passed: outcome.result?.passed ?? false)
         var lines: [String] = []
         while let due = waiting.removeValue(forKey: next) {
-            lines += tallied.add(due, of: runs[next], quiet: quiet, details: details)
+            let text = tallied.add(due, of: runs[next], quiet: quiet, details: details)
+            if !jsonLines {
+                lines += text
+            } else if !text.isEmpty {
+                lines.append(Self.jsonLine(due, of: runs[next]))
+            }
             next += 1
         }
         guard !lines.isEmpty else { return }

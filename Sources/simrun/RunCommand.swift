@@ -59,11 +59,12 @@ enum RunCommand {
         let clock = WallClock()
         let runs = options.runs(of: scenario)
         let colors = TerminalSupport().colors(on: STDOUT_FILENO, noColorFlag: options.noColor)
-        let stream = ResultStream(runs: runs, quiet: options.quiet, details: true, colors: colors, progress: ProgressLine(total: runs.count))
+        let stream = ResultStream(runs: runs, quiet: options.quiet, details: true, colors: colors, jsonLines: options.jsonLines,
+                                  progress: ProgressLine(total: runs.count))
         _ = options.outcomes(of: runs, finished: stream.receive)
         stream.finish()
         let tally = stream.tally
-        Console.out(ResultColors.paintSummary(tally.summary(), allPassed: tally.allPassed, enabled: colors))
+        Console.out(stream.summaryLine())
         if options.timing { options.printTiming(clock: clock, events: tally.events) }
         return tally.allPassed ? 0 : 1
     }
