@@ -26,6 +26,7 @@ enum CheckCommand {
             switch ScenarioFiles.load(file) {
             case let .success(scenario):
                 options.warnAboutUntil(in: scenario)
+                ScenarioFiles.warn(about: scenario, arguments: arguments)
                 runs += options.runs(of: scenario)
             case let .failure(diagnostics):
                 invalid += 1

@@ -23,6 +23,7 @@ enum RunCommand {
             return 2
         }
         options.warnAboutUntil(in: scenario)
+        ScenarioFiles.warn(about: scenario, arguments: arguments)
         if options.seeds != nil {
             return runSeeds(scenario, options: options)
         }

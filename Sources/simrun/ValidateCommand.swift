@@ -27,7 +27,8 @@ enum ValidateCommand {
                 continue
             }
             switch ScenarioFiles.load(path) {
-            case .success:
+            case let .success(scenario):
+                ScenarioFiles.warn(about: scenario, arguments: arguments)
                 Console.out("\(path): ok")
             case let .failure(diagnostics):
                 Console.diagnostics(diagnostics.text, arguments: arguments)

@@ -46,4 +46,17 @@ import Testing
         #expect(past.stderr.contains("warning: --until 10m0s is not before the end of scenarios/drain.scn"))
         #expect(!past.stdout.contains("--until"))
     }
+
+    @Test func aFaultThatDoesNothingIsAWarningNotAnError() throws {
+        let folder = try temporaryFolder("noop")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("noop.scn")
+        try "scenario: twice\nduration: 30s\ncluster: {managers: 1, workers: 1}\ntimeline:\n  - at 5s: crash w1\n  - at 9s: crash w1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["validate", file.path], [file.path, "--quiet"], ["check", file.path]] {
+            let outcome = try SimrunProcess.run(arguments)
+            #expect(outcome.status == 0)
+            #expect(outcome.stderr.contains("\(file.path):6:5: warning: 'crash w1' does nothing: w1 is already down"), "\(arguments)")
+        }
+    }
 }
