@@ -5,12 +5,15 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
-SIMRUN = .build/release/simrun
+# A simrun built elsewhere may be installed instead: make install SIMRUN=/path/to/simrun
+SIMRUN ?= .build/release/simrun
 
 .PHONY: build install uninstall test
 
 build:
+ifeq ($(SIMRUN),.build/release/simrun)
 	swift build -c release --product simrun
+endif
 
 install: build
 	install -d $(BINDIR) $(MANDIR) \
