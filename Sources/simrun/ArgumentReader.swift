@@ -1,7 +1,8 @@
 import Scenarios
 
 /// Reads a command's arguments: options with values, flags, and positional words.
-/// Unknown options are errors with a "did you mean" from the command's known options.
+/// Unknown options are errors with a "did you mean" from the command's known options;
+/// `--help` and `--no-color` are known to every command.
 struct ArgumentReader {
     private var words: [String]
     private let command: String
@@ -16,7 +17,7 @@ struct ArgumentReader {
     init(_ words: [String], command: String, valueOptions: [String], flagOptions: [String]) throws(UsageError) {
         self.words = words
         self.command = command
-        knownOptions = valueOptions + flagOptions + ["--help"]
+        knownOptions = valueOptions + flagOptions + ["--help", "--no-color"]
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -44,7 +45,7 @@ struct ArgumentReader {
                 } else {
                     throw UsageError("missing value for '\(name)'", command: command)
                 }
-            } else if flagOptions.contains(name) || name == "--help" || name == "-h" {
+            } else if flagOptions.contains(name) || name == "--help" || name == "-h" || name == "--no-color" {
                 flags.append(name == "-h" ? "--help" : name)
             } else {
                 var message = "unknown option '\(name)'"

@@ -68,11 +68,11 @@ enum FuzzCommand {
         Console.error("fuzz: seeds \(options.seeds.lower)..\(options.seeds.upper); failing scenarios go to \(reproducers.folder)")
         let limits = options.limits
         let recheckEvery = UInt64(options.recheckEvery)
-        let progress = ProgressLine(total: options.seeds.count, enabled: isatty(STDERR_FILENO) == 1)
+        let progress = ProgressLine(total: options.seeds.count)
         let campaign = FuzzCampaign(seeds: options.seeds, jobs: options.jobs, timeout: options.timeout, check: { seed in
             let outcome = FuzzSeedCheck.check(seed: seed, limits: limits, acrossProcesses: recheckEvery > 0 && seed % recheckEvery == 0)
             if outcome.passed { reproducers.remove(seed: seed) } else { reproducers.write(outcome) }
-            progress.tick()
+            progress.tick(passed: outcome.passed)
             return outcome
         }, willRun: reproducers.writeRunning)
         var outcomes = campaign.run()

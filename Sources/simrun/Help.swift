@@ -1,3 +1,6 @@
+import Foundation
+import Scenarios
+
 /// The help texts of every command (`simrun --help`, `simrun COMMAND --help`).
 enum Help {
     struct Command {
@@ -9,16 +12,18 @@ enum Help {
     static let commands: [Command] = [
         Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
-        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--quiet] [--timing]",
+        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
         Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N]",
                 summary: "Docker's (N-1)/2 fault-tolerance table, measured by simulation"),
-        Command(name: "bench", usage: "simrun bench engine|network [options]", summary: "measure the engine (hold model) or replay a randomized network workload"),
+        Command(name: "bench", usage: "simrun bench engine|network|cluster [options]",
+                summary: "measure the engine, a randomized network workload, or a whole swarm of a given size"),
         Command(name: "sweep", usage: "simrun sweep raft|elections [--seeds A..B] [--managers 3,5,7] [--jobs N]",
                 summary: "randomized Raft fault sweeps and election-time statistics"),
         Command(name: "fuzz", usage: "simrun fuzz --seeds A..B [--jobs N] [--out DIR] [--quiet]   or   simrun fuzz --print SEED",
                 summary: "random valid scenarios: no crash, hang, invariant violation or nondeterminism"),
+        Command(name: "completion", usage: "simrun completion bash|zsh|fish", summary: "print a shell completion script"),
     ]
 
     static func usageLine(for command: String?) -> String {
@@ -37,6 +42,7 @@ enum Help {
         case "bench": return bench
         case "sweep": return sweep
         case "fuzz": return fuzz
+        case "completion": return completion
         default: return overview
         }
     }
@@ -59,6 +65,7 @@ enum Help {
             "OPTIONS:",
             "  --help     show help (also: simrun <command> --help)",
             "  --version  show the version",
+            "  --no-color no colours (every command; also NO_COLOR=1 or TERM=dumb)",
             "",
             "EXIT STATUS: 0 every expectation held; 1 an expectation failed, a command's expect: did not",
             "match or an invariant was violated; 2 bad input or usage; 3 the simulation stopped making",
@@ -67,7 +74,15 @@ enum Help {
             "many runs (check, run --seeds) exit 2 if a file has errors, else 1 if any run failed,",
             "stopped making progress, crashed or timed out, else 0.",
             "",
-            "The scenario format: see the README and SCENARIO_FORMAT.md.",
+            "HELP TOPICS (simrun help TOPIC):",
+        ]
+        for topic in ReferenceText.Topic.allCases {
+            lines.append("  " + topic.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) + topic.summary)
+        }
+        lines += [
+            "",
+            "The whole reference (the language, the JSON lines, the exit statuses) is docs/reference.md",
+            "in the repository; the manual page is docs/simrun.1 (man ./docs/simrun.1).",
         ]
         return lines.joined(separator: "\n")
     }
@@ -82,11 +97,13 @@ enum Help {
     OPTIONS:
       --seed N              the seed (overrides the file's seed:)
       --seeds A..B          run every seed in the range, in parallel worker processes; one line
-                            per seed. A run whose worker crashes (CRASH) or that goes past
+                            per seed, and what failed in each failing run, as check prints
+                            them. A run whose worker crashes (CRASH) or that goes past
                             --run-timeout (TIMEOUT) is reported with its replay command; the
                             other runs go on
       --until TIME          stop earlier than the file's duration (e.g. 45s, 1m30s)
       --format text|jsonl   timeline format (default text); jsonl: one JSON object per event
+                            (with --seeds: one per run, then the counts, as check prints them)
       --output FILE         write the timeline to FILE instead of standard output
       --quiet               only failures and the summary
       --timing              wall time and events per second, on standard error
@@ -104,8 +121,11 @@ enum Help {
     USAGE: simrun check PATH... [options]
 
     Runs every .scn file under the paths (folders are searched recursively), each run in a
-    worker process, several at once. Prints one line per run, with the failures and replay
-    command of each failing run, then "N passed, M failed". A run whose worker crashes is
+    worker process, several at once. Prints one line per run while the runs go on (a run's
+    line as soon as it and every run before it have finished: the bytes do not depend on the
+    order the workers finish in), with the failures and replay command of each failing run,
+    then "N passed, M failed". On a terminal, a progress line on standard error counts the runs
+    passed and failed and estimates the time left, and results are coloured. A run whose worker crashes is
     reported as CRASH with its signal and the first and last lines of its standard error, a
     run past --run-timeout as TIMEOUT, both with their replay command; the other runs go on,
     and the count adds ", K crashed" and ", T timed out" (JUnit: an <error>). Files with errors
@@ -117,17 +137,20 @@ enum Help {
       --jobs N         worker processes (default: the number of cores)
       --run-timeout D  a run with no result after D of wall time is timed out and its worker
                        replaced (default 10m; 0: no limit)
-      --junit FILE     write a JUnit XML report
+      --junit FILE     write a JUnit XML report (its folder must exist: checked before the runs)
+      --format F       text (default) or jsonl: one JSON object per run ("kind":"run", with
+                       "verdict" and "failed"), then one with the counts ("kind":"total")
       --until TIME     stop every run earlier than its duration
       --quiet          print only failing runs and the final count
       --timing         wall time and events per second, on standard error
+      --no-color       no colours even on a terminal (so do NO_COLOR=1 and TERM=dumb)
 
     EXIT STATUS: 0 all passed; 1 a run failed, crashed or timed out; 2 a file has errors or bad
     usage.
     """
 
     static let validate = """
-    USAGE: simrun validate [--dump] FILE...
+    USAGE: simrun validate [--dump] FILE|FOLDER...
 
     Parses and checks scenario files without simulating anything. Every error is reported as
     FILE:LINE:COLUMN: error: ..., with the source line, a caret and a hint.
@@ -135,6 +158,8 @@ enum Help {
     OPTIONS:
       --dump    print the parsed YAML document as JSON (mappings in file order, every scalar a
                 string), as a string-only YAML loader such as PyYAML's BaseLoader gives it
+
+    A folder stands for every .scn file under it.
 
     EXIT STATUS: 0 every file is valid, 2 otherwise.
     """
@@ -177,7 +202,7 @@ enum Help {
 
     static let sweep = """
     USAGE: simrun sweep raft [--seeds A..B] [--managers 3,5,7] [--jobs N] [--quiet]
-           simrun sweep elections [--seeds A..B] [--managers 3,5] [--jobs N]
+           simrun sweep elections [--seeds A..B] [--managers 3,5,7] [--jobs N]
 
     raft       For every seed and manager count: a Raft cluster on the real engine under
                2 minutes of random crashes, restarts, partitions, one-way drops, loss and
@@ -191,7 +216,7 @@ enum Help {
                time until a new leader, with SwarmKit's defaults (tick 1s, election tick 10).
 
     --seeds A..B   seeds to run (default 1..100)
-    --managers L   comma-separated manager counts (default 3,5,7)
+    --managers L   comma-separated manager counts (default 3,5,7, for raft and elections alike)
     --jobs N       parallel runs (default: the number of cores)
     """
 
@@ -225,5 +250,17 @@ enum Help {
 
     A crash stops the whole process: the files of the seeds it was running stay in --out,
     marked as running. EXIT STATUS: 0 all passed, 1 a seed failed, 2 bad usage.
+    """
+
+    static let completion = """
+    USAGE: simrun completion bash|zsh|fish
+
+    Prints a completion script for the shell: commands, their options and .scn files.
+
+      bash   eval "$(simrun completion bash)"   (in ~/.bashrc)
+      zsh    simrun completion zsh > ~/.zsh/completions/_simrun   (a folder in $fpath)
+      fish   simrun completion fish > ~/.config/fish/completions/simrun.fish
+
+    `make install` puts all three where those shells look under PREFIX.
     """
 }

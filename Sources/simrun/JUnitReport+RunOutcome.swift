@@ -13,7 +13,7 @@ extension JUnitReport {
         case let .crashed(crash): (failure, kind) = (crash, "crashed")
         case let .timedOut(timeout): (failure, kind) = (timeout, "timed out")
         }
-        let message = ["\(kind): \(failure.reason)"] + failure.errorLines + ["replay: " + RunResult.replayCommand(file: run.file, seed: run.seed)]
+        let message = ["\(kind): \(failure.reason)"] + failure.errorLines + ["replay: " + RunResult.replayCommand(file: run.file, seed: run.seed, until: run.until)]
         addError(file: run.file, name: Self.caseName(title: run.title, seed: run.seed), message: message.joined(separator: "\n"),
                  wallSeconds: failure.wallSeconds)
     }

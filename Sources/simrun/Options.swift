@@ -12,6 +12,8 @@ struct Options {
     var quiet = false
     var timing = false
     var color = false
+    /// `--no-color`: no colours on any stream.
+    var noColor = false
     var jobs = ParallelRunner.coreCount
     /// `--run-timeout`: a run done in a worker process (`check`, `run --seeds`) that gives no
     /// result within this wall-clock time is recorded as timed out; nil for no limit.
@@ -45,8 +47,9 @@ struct Options {
         }
         outputPath = reader.value("--output")
         quiet = reader.flag("--quiet")
+        noColor = reader.flag("--no-color")
         timing = reader.flag("--timing")
-        color = outputPath == nil && !jsonLines && !reader.flag("--no-color") && isatty(STDOUT_FILENO) == 1
+        color = outputPath == nil && !jsonLines && TerminalSupport().colors(on: STDOUT_FILENO, noColorFlag: reader.flag("--no-color"))
         jobs = try reader.integer("--jobs", in: 1...256, default: ParallelRunner.coreCount)
         if let text = reader.value("--run-timeout") {
             let limit: SimDuration
@@ -64,12 +67,21 @@ struct Options {
     /// one with `--seed` or the file's own seed.
     func runs(of scenario: Scenario) -> [RunTally.Run] {
         let seeds = self.seeds.map { $0.lower...$0.upper } ?? (seed ?? scenario.seed)...(seed ?? scenario.seed)
-        return seeds.map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0) }
+        let shortened = until.flatMap { $0 < scenario.duration ? $0 : nil }
+        return seeds.map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0, until: shortened) }
+    }
+
+    /// Warns, on standard error, when `--until` is at or past the end of `scenario`: it does
+    /// nothing there, which the user likely did not mean.
+    func warnAboutUntil(in scenario: Scenario) {
+        guard let until, until >= scenario.duration else { return }
+        Console.error("warning: --until \(DurationFormat.format(until)) is not before the end of \(scenario.file) "
+                      + "(duration \(DurationFormat.format(scenario.duration))): it changes nothing")
     }
 
     /// Does `runs` in `--jobs` worker processes, each run limited by `--run-timeout`, and
-    /// returns their outcomes in order; `finished` is called after each run.
-    func outcomes(of runs: [RunTally.Run], finished: @escaping @Sendable () -> Void = {}) -> [RunOutcome] {
+    /// returns their outcomes in order; `finished` is called after each run, with its index.
+    func outcomes(of runs: [RunTally.Run], finished: @escaping @Sendable (Int, RunOutcome) -> Void = { _, _ in }) -> [RunOutcome] {
         let requests = runs.map { WorkerProtocol.Request(file: $0.file, seed: $0.seed, until: until, statistics: false) }
         return WorkerPool(workers: jobs, runTimeout: runTimeout).run(requests, finished: finished)
     }

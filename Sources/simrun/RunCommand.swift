@@ -19,9 +19,11 @@ enum RunCommand {
         switch ScenarioFiles.load(path) {
         case let .success(loaded): scenario = loaded
         case let .failure(diagnostics):
-            Console.error(diagnostics.text, terminator: "")
+            Console.diagnostics(diagnostics.text, arguments: arguments)
             return 2
         }
+        options.warnAboutUntil(in: scenario)
+        ScenarioFiles.warn(about: scenario, arguments: arguments)
         if options.seeds != nil {
             return runSeeds(scenario, options: options)
         }
@@ -52,17 +54,18 @@ enum RunCommand {
         return result.stalled ? 3 : (result.passed ? 0 : 1)
     }
 
-    /// `--seeds A..B`: every seed, in parallel worker processes, one line each (timelines are
-    /// not printed).
+    /// `--seeds A..B`: every seed, in parallel worker processes, one line each and, for a
+    /// failing run, what failed, as `check` prints it (timelines are not printed).
     private static func runSeeds(_ scenario: Scenario, options: Options) -> Int32 {
         let clock = WallClock()
         let runs = options.runs(of: scenario)
-        let outcomes = options.outcomes(of: runs)
-        var tally = RunTally()
-        for (run, outcome) in zip(runs, outcomes) {
-            for line in tally.add(outcome, of: run, quiet: options.quiet, details: false) { Console.out(line) }
-        }
-        Console.out(tally.summary())
+        let colors = TerminalSupport().colors(on: STDOUT_FILENO, noColorFlag: options.noColor)
+        let stream = ResultStream(runs: runs, quiet: options.quiet, details: true, colors: colors, jsonLines: options.jsonLines,
+                                  progress: ProgressLine(total: runs.count))
+        _ = options.outcomes(of: runs, finished: stream.receive)
+        stream.finish()
+        let tally = stream.tally
+        Console.out(stream.summaryLine())
         if options.timing { options.printTiming(clock: clock, events: tally.events) }
         return tally.allPassed ? 0 : 1
     }

@@ -1,4 +1,5 @@
 import Scenarios
+import SimEngine
 
 /// What `check` and `run --seeds` print about each of their runs, and the counts behind their
 /// last line: `N passed, M failed`, then `, K crashed` and `, T timed out` when there are any
@@ -16,6 +17,8 @@ struct RunTally {
         var file: String
         var title: String
         var seed: UInt64
+        /// `--until` when it ends the run before the file's duration.
+        var until: SimDuration? = nil
     }
 
     /// Counts `outcome` and returns the lines to print for it: one for a passing run (none
@@ -23,7 +26,7 @@ struct RunTally {
     /// expectation and failure; for a run without result, the worker's standard error) and
     /// the replay command.
     mutating func add(_ outcome: RunOutcome, of run: Run, quiet: Bool, details: Bool) -> [String] {
-        let replay = "  replay: " + RunResult.replayCommand(file: run.file, seed: run.seed)
+        let replay = "  replay: " + RunResult.replayCommand(file: run.file, seed: run.seed, until: run.until)
         switch outcome {
         case let .finished(result, _):
             events += result.summary.events

@@ -25,6 +25,15 @@ enum ScenarioFiles {
         return files
     }
 
+    /// Prints the warnings about `scenario`'s timeline (faults that do nothing, or not what
+    /// they seem to) on standard error; they change neither the run nor the exit status.
+    static func warn(about scenario: Scenario, arguments: [String]) {
+        let warnings = TimelineWarnings.warnings(for: scenario)
+        guard !warnings.isEmpty else { return }
+        let source = FileManager.default.contents(atPath: scenario.file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        Console.diagnostics(DiagnosticRenderer(source: source).render(warnings), arguments: arguments)
+    }
+
     /// Loads a scenario; on errors, renders every diagnostic (for standard error) instead.
     static func load(_ path: String) -> Result<Scenario, RenderedDiagnostics> {
         let result = ScenarioLoader.load(path: path)

@@ -23,10 +23,13 @@ enum SimrunCommand {
             return 0
         }
         let rest = Array(arguments.dropFirst())
+        if first == "--no-color" {
+            // Accepted before the command too: `simrun --no-color check scenarios/`.
+            return rest.isEmpty ? try dispatch(["--help"]) : try dispatch(rest + ["--no-color"])
+        }
         switch first {
         case "--help", "-h", "help":
-            Console.out(Help.text(for: rest.first))
-            return 0
+            return try HelpCommand.run(rest)
         case "--version":
             Console.out(version)
             return 0
@@ -44,6 +47,8 @@ enum SimrunCommand {
             return try SweepCommand.run(rest)
         case "fuzz":
             return try FuzzCommand.run(rest)
+        case "completion":
+            return try CompletionScript.run(rest)
         case WorkerCommand.name:
             return WorkerCommand.run(rest)
         default:

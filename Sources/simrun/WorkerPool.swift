@@ -20,8 +20,8 @@ struct WorkerPool {
     }
 
     /// Does every request and returns the outcomes in request order. `finished` is called
-    /// (on any thread) after each run.
-    func run(_ requests: [WorkerProtocol.Request], finished: @escaping @Sendable () -> Void = {}) -> [RunOutcome] {
+    /// (on any thread) after each run, with its index and outcome.
+    func run(_ requests: [WorkerProtocol.Request], finished: @escaping @Sendable (Int, RunOutcome) -> Void = { _, _ in }) -> [RunOutcome] {
         let queue = JobQueue(count: requests.count)
         let outcomes = ResultSlots<RunOutcome>(count: requests.count)
         let group = DispatchGroup()
@@ -31,8 +31,9 @@ struct WorkerPool {
                 Self.blockBrokenPipeSignal()
                 var driver = WorkerDriver(executable: executable, runTimeout: runTimeout)
                 while let index = queue.next() {
-                    outcomes.set(index, driver.run(requests[index]))
-                    finished()
+                    let outcome = driver.run(requests[index])
+                    outcomes.set(index, outcome)
+                    finished(index, outcome)
                 }
                 driver.stop()
                 group.leave()

@@ -19,20 +19,22 @@ public enum ScenarioLoader {
     /// Reads the parsed document, or passes the parser's errors on.
     private static func finish(_ parsed: YAMLParseResult, source: String, file: String) -> ScenarioLoadResult {
         guard let document = parsed.document else {
-            return .failure(limited(parsed.diagnostics, file: file), source: source)
+            return .failure(limited(parsed.diagnostics, source: source, file: file), source: source)
         }
         var reader = ScenarioReader(file: file, source: source)
         if let scenario = reader.read(document), reader.diagnostics.isEmpty {
             return .loaded(scenario)
         }
-        return .failure(limited(reader.diagnostics, file: file), source: source)
+        return .failure(limited(reader.diagnostics, source: source, file: file), source: source)
     }
 
-    /// The diagnostics in order of position (stable), at most `maximumDiagnostics` of them.
-    private static func limited(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
+    /// The diagnostics in order of position (stable), at most `maximumDiagnostics` of them; one
+    /// only when the file is no scenario at all.
+    private static func limited(_ diagnostics: [Diagnostic], source: String, file: String) -> [Diagnostic] {
         var sorted = diagnostics.enumerated().sorted { a, b in
             a.element.location != b.element.location ? a.element.location < b.element.location : a.offset < b.offset
         }.map(\.element)
+        if let single = NotAScenario.diagnostic(replacing: sorted, source: source, file: file) { return [single] }
         if sorted.isEmpty {
             sorted = [Diagnostic(file: file, location: SourceLocation(line: 1, column: 1), message: "the file could not be read")]
         }

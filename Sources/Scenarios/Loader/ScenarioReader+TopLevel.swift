@@ -3,7 +3,7 @@ import SimModels
 
 extension ScenarioReader {
     /// The keys a scenario file may have at the top, in the order the format lists them.
-    static let topLevelKeys = ["scenario", "description", "seed", "duration", "cluster", "nodes", "services", "timeline", "expect"]
+    static let topLevelKeys = KeyReference.keys(.topLevel)
 
     /// Reads the whole document; nil when any error was found (see `diagnostics`).
     mutating func read(_ document: YAMLDocument) -> Scenario? {

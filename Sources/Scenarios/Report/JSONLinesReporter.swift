@@ -18,6 +18,12 @@ public final class JSONLinesReporter: RunReporter {
     private let output: TimelineOutput
 
     /// True for the five keys every object starts with.
+    /// Whether a field's text stands for "none": a task's `target` before the scheduler gave
+    /// it a node is empty in the trace; JSON says `null`.
+    static func isNone(_ name: String, _ value: String) -> Bool {
+        name == "target" && value.isEmpty
+    }
+
     static func isLeadingKey(_ name: String) -> Bool {
         switch name {
         case "t_ns", "node", "component", "kind", "text": return true
@@ -43,7 +49,7 @@ public final class JSONLinesReporter: RunReporter {
         for field in event.fields {
             let name = Self.isLeadingKey(field.name) ? "field_" + field.name : field.name
             switch field.value {
-            case let .string(value): object.add(name, value)
+            case let .string(value): object.add(name, Self.isNone(name, value) ? nil : value)
             case let .int(value): object.add(name, value)
             case let .bool(value): object.add(name, value)
             }
@@ -101,9 +107,13 @@ public final class JSONLinesReporter: RunReporter {
     /// `{"t_ns":…,"node":"-","component":"summary","kind":"summary","text":"PASS: …","ok":true,
     /// "events":…,"messages":…,"dropped":…,…,"replay":"simrun FILE --seed N"}`.
     static func summaryLine(for result: RunResult) -> String {
+        summaryObject(for: result, kind: "summary", text: TextReport.verdict(result.passed) + ": " + TextReport.countsPhrase(result)).line
+    }
+
+    /// The fields of a run's summary, under `kind` and `text`.
+    static func summaryObject(for result: RunResult, kind: String, text: String) -> JSONObject {
         let s = result.summary
-        let text = TextReport.verdict(result.passed) + ": " + TextReport.countsPhrase(result)
-        var object = head(time: SimInstant(nanoseconds: s.duration.nanoseconds), node: "-", component: "summary", kind: "summary", text: text)
+        var object = head(time: SimInstant(nanoseconds: s.duration.nanoseconds), node: "-", component: "summary", kind: kind, text: text)
         object.add("ok", result.passed)
         object.add("events", s.events)
         object.add("messages", s.messagesSent)
@@ -132,13 +142,13 @@ public final class JSONLinesReporter: RunReporter {
         object.add("expectations_failed", result.expectations.filter { !$0.passed }.count)
         object.add("failures", result.failures.count)
         object.add("replay", result.replayCommand)
-        return object.line
+        return object
     }
 
     static func head(time: SimInstant, node: String, component: String, kind: String, text: String) -> JSONObject {
         var object = JSONObject()
         object.add("t_ns", time.nanoseconds)
-        object.add("node", node)
+        object.add("node", node == "-" ? nil : node)  // no node: null, as every "none" in JSON
         object.add("component", component)
         object.add("kind", kind)
         object.add("text", text)

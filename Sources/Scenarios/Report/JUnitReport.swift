@@ -3,7 +3,7 @@ import SimEngine
 /// The JUnit XML report of `simrun check --junit FILE`.
 ///
 /// One `<testsuite name="simrun">` holding one `<testcase>` per run, in the order the runs
-/// were added: `classname` is the scenario's path, `name` is `TITLE (seed N)`, `time` the
+/// were added: `classname` is the scenario's path without `.scn` or any dot, `file` its path, `name` is `TITLE (seed N)`, `time` the
 /// run's simulated seconds unless the caller passes wall seconds. A failing run has one
 /// `<failure>` whose `message` is its first failure and whose body lists every failed
 /// expectation and failure, then the replay command. A scenario that could not be run
@@ -44,6 +44,17 @@ public struct JUnitReport: Sendable {
         cases.append(TestCase(file: file, name: name, seconds: wallSeconds.map(Self.seconds) ?? "0.000", outcome: .error(message)))
     }
 
+    /// The `classname` of a scenario's runs: its path without `./` and `.scn`, and with no
+    /// dot left (JUnit readers split a class name at its dots, so `scenarios/failover.scn`
+    /// would read as a class `scn` in a package `scenarios/failover`). The `file` attribute
+    /// keeps the path as given.
+    public static func className(file: String) -> String {
+        var name = file
+        while name.hasPrefix("./") { name.removeFirst(2) }
+        if name.hasSuffix(".scn") { name.removeLast(4) }
+        return String(name.map { $0 == "." ? "_" : $0 })
+    }
+
     /// A run's test case name: `TITLE (seed N)`.
     public static func caseName(title: String, seed: UInt64) -> String {
         "\(title) (seed \(seed))"
@@ -70,7 +81,7 @@ public struct JUnitReport: Sendable {
         text += "<testsuites name=\"simrun\" \(counts) time=\"\(total)\">\n"
         text += "  <testsuite name=\"simrun\" \(counts) skipped=\"0\" time=\"\(total)\">\n"
         for testCase in cases {
-            text += "    <testcase classname=\"\(Self.attribute(testCase.file))\" name=\"\(Self.attribute(testCase.name))\" time=\"\(testCase.seconds)\""
+            text += "    <testcase classname=\"\(Self.attribute(Self.className(file: testCase.file)))\" file=\"\(Self.attribute(testCase.file))\" name=\"\(Self.attribute(testCase.name))\" time=\"\(testCase.seconds)\""
             switch testCase.outcome {
             case let .run(result) where result.passed:
                 text += "/>\n"

@@ -46,6 +46,8 @@ extension RunResult {
         line.add(s.messagesSent)
         line.add(s.messagesDropped)
         line.add(s.events)
+        line.add(s.until != nil)
+        if let until = s.until { line.add(until.nanoseconds) }
     }
 
     /// Reads what `write(to:)` wrote.
@@ -78,6 +80,8 @@ extension RunResult {
         let summary = RunSummary(title: title, file: file, seed: seed, duration: duration, statistics: statistics,
                                  finalLeader: finalLeader, services: services, messagesSent: try line.integer(),
                                  messagesDropped: try line.integer(), events: try line.integer())
-        self.init(expectations: expectations, failures: failures, summary: summary)
+        var summaryWithUntil = summary
+        if try line.flag() { summaryWithUntil.until = SimDuration(nanoseconds: try line.integer()) }
+        self.init(expectations: expectations, failures: failures, summary: summaryWithUntil)
     }
 }

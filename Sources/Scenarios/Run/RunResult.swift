@@ -91,6 +91,9 @@ public struct RunSummary: Equatable, Sendable {
     public var messagesSent: Int
     public var messagesDropped: Int
     public var events: Int
+    /// `--until` when it stopped the run before the file's duration; nil otherwise. The replay
+    /// command carries it, since it changes the outcome.
+    public var until: SimDuration?
 
     public init(title: String, file: String, seed: UInt64, duration: SimDuration, statistics: Statistics?,
                 finalLeader: String?, services: [ServiceLine], messagesSent: Int, messagesDropped: Int, events: Int) {
@@ -134,12 +137,12 @@ public struct RunResult: Equatable, Sendable {
 
     /// `simrun FILE --seed N`: the command that replays this run.
     public var replayCommand: String {
-        Self.replayCommand(file: summary.file, seed: summary.seed)
+        Self.replayCommand(file: summary.file, seed: summary.seed, until: summary.until)
     }
 
     /// `simrun FILE --seed N`: the command that replays the run of `file` with `seed` (also
     /// one that gave no result).
-    public static func replayCommand(file: String, seed: UInt64) -> String {
-        "simrun \(file) --seed \(seed)"
+    public static func replayCommand(file: String, seed: UInt64, until: SimDuration? = nil) -> String {
+        "simrun \(file) --seed \(seed)" + (until.map { " --until " + DurationFormat.format($0) } ?? "")
     }
 }

@@ -100,7 +100,9 @@ public enum ScenarioRunner {
             messagesSent: simulation.network.sent, messagesDropped: simulation.network.dropped,
             events: simulation.eventsProcessed)
         simulation.tearDown()  // frees the run's world (its parts hold each other)
-        return RunResult(expectations: results, failures: failures, summary: summary)
+        var result = RunResult(expectations: results, failures: failures, summary: summary)
+        if duration < scenario.duration { result.summary.until = duration }
+        return result
     }
 
     /// REPLICAS of every service, as `docker service ls` on the leader prints it.

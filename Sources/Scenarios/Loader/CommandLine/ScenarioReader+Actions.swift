@@ -2,7 +2,7 @@ import SimEngine
 
 extension ScenarioReader {
     /// The first words of the faults, in the order the format lists them.
-    static let faultWords = ["crash", "restart", "stop", "partition", "isolate", "heal", "drop", "latency", "loss", "kill", "fail"]
+    static let faultWords = FaultReference.words
 
     /// Reads the action of a timeline entry (a docker command or a fault); nil after an error.
     mutating func readAction(_ node: YAMLNode, text: String) -> TimelineAction? {

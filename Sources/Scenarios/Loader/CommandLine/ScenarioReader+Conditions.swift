@@ -3,7 +3,7 @@ import SimModels
 
 extension ScenarioReader {
     /// The first words of conditions.
-    static let conditionSubjects = ["leader", "term", "quorum", "node", "service"]
+    static let conditionSubjects = ConditionReference.subjects
     /// The words after `node NODE is`.
     static let nodeStateWords = ["ready", "down", "unknown", "disconnected", "active", "pause", "drain", "leader", "reachable", "unreachable"]
     /// The words after `service SERVICE is`, besides `R/D`.

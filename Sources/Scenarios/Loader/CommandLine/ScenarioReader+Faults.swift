@@ -1,23 +1,14 @@
 import SimEngine
 
 extension ScenarioReader {
-    /// How each fault is written, for hints.
-    static let faultUsage: [String: String] = [
-        "crash": "crash NODE", "restart": "restart NODE", "stop": "stop NODE",
-        "partition": "partition A B | C D", "isolate": "isolate NODE", "heal": "heal",
-        "drop": "drop A -> B", "latency": "latency A B 200ms, or latency * 200ms",
-        "loss": "loss A B 20%, or loss * 20%", "kill": "kill web.2, or kill app@w1 for a global service",
-        "fail": "fail NODE image-pull",
-    ]
-
     /// Reads a fault (the first word is one of `faultWords`); nil after an error.
     mutating func readFault(_ action: ActionText) -> Fault? {
         let word = action.tokens[0].text
         let args = Array(action.tokens.dropFirst())
-        let usage = "usage: " + (Self.faultUsage[word] ?? word)
+        let usage = "usage: " + FaultReference.usage(of: word)
         switch word {
         case "crash", "restart", "stop", "isolate":
-            guard checkArgumentCount(args, minimum: 1, maximum: 1, command: word, usage: Self.faultUsage[word] ?? word, in: action),
+            guard checkArgumentCount(args, minimum: 1, maximum: 1, command: word, usage: FaultReference.usage(of: word), in: action),
                   let node = resolveNode(args[0], in: action, command: word) else { return nil }
             switch word {
             case "crash": return .crash(node)
@@ -52,7 +43,7 @@ extension ScenarioReader {
         case "latency", "loss":
             return readLinkFault(word, args, in: action, usage: usage)
         case "kill":
-            guard checkArgumentCount(args, minimum: 1, maximum: 1, command: word, usage: Self.faultUsage[word] ?? word, in: action) else {
+            guard checkArgumentCount(args, minimum: 1, maximum: 1, command: word, usage: FaultReference.usage(of: word), in: action) else {
                 return nil
             }
             return readTaskReference(args[0], in: action, usage: usage).map(Fault.kill)

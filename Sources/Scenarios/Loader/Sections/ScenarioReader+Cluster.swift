@@ -34,7 +34,7 @@ extension ScenarioReader {
             case "network":
                 cluster.network = readNetworkDefaults(value, defaults: cluster.network)
             default:
-                reportUnknownKey(pair, known: ["managers", "workers", "raft", "dispatcher", "network"], in: "'cluster'")
+                reportUnknownKey(pair, known: KeyReference.keys(.cluster), in: "'cluster'")
             }
         }
         return cluster
@@ -44,7 +44,7 @@ extension ScenarioReader {
     private mutating func readRaft(_ node: YAMLNode) -> RaftSettings {
         var raft = RaftSettings()
         guard let pairs = mapping(node, what: "'raft'") else { return raft }
-        checkKeys(pairs, known: ["tick", "election_tick", "heartbeat_tick"], in: "'raft'")
+        checkKeys(pairs, known: KeyReference.keys(.raft), in: "'raft'")
         if let node = node["tick"], let tick = value(node, what: "'tick'", { (text: String) throws(ValueParseError) in
             let tick = try DurationSyntax.parse(text, what: "tick", allowZero: false)
             if tick < .milliseconds(1) { throw ValueParseError("tick must be at least 1ms, got '\(text)'") }
@@ -81,7 +81,7 @@ extension ScenarioReader {
     private mutating func readDispatcher(_ node: YAMLNode) -> DispatcherSettings {
         var dispatcher = DispatcherSettings()
         guard let pairs = mapping(node, what: "'dispatcher'") else { return dispatcher }
-        checkKeys(pairs, known: ["heartbeat_period"], in: "'dispatcher'")
+        checkKeys(pairs, known: KeyReference.keys(.dispatcher), in: "'dispatcher'")
         if let node = node["heartbeat_period"], let period = value(node, what: "'heartbeat_period'", { (text: String) throws(ValueParseError) in
             let period = try DurationSyntax.parse(text, what: "heartbeat_period", allowZero: false)
             if period < .milliseconds(10) { throw ValueParseError("heartbeat_period must be at least 10ms, got '\(text)'") }
@@ -96,7 +96,7 @@ extension ScenarioReader {
     private mutating func readNetworkDefaults(_ node: YAMLNode, defaults: LinkParameters) -> LinkParameters {
         var link = defaults
         guard let pairs = mapping(node, what: "'network'") else { return link }
-        checkKeys(pairs, known: ["latency", "jitter", "loss"], in: "'network'")
+        checkKeys(pairs, known: KeyReference.keys(.network), in: "'network'")
         if let node = node["latency"], let latency = value(node, what: "'latency'", { (text: String) throws(ValueParseError) in
             try DurationSyntax.parse(text, what: "latency")
         }) {

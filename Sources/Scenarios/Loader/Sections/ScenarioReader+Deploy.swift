@@ -3,11 +3,11 @@ import SimModels
 
 extension ScenarioReader {
     /// The keys of `deploy:` the format reads.
-    static let deployKeys = ["mode", "replicas", "placement", "resources", "restart_policy", "update_config", "rollback_config"]
+    static let deployKeys = KeyReference.keys(.deploy)
     /// The keys of `update_config:` and `rollback_config:`.
-    static let updateKeys = ["parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order"]
+    static let updateKeys = KeyReference.keys(.updateConfig)
     /// The keys of `restart_policy:`.
-    static let restartKeys = ["condition", "delay", "max_attempts", "window"]
+    static let restartKeys = KeyReference.keys(.restartPolicy)
 
     /// Reads a service's `deploy:` into `spec`.
     mutating func readDeploy(_ node: YAMLNode, into spec: inout ServiceSpec) {
@@ -45,7 +45,7 @@ extension ScenarioReader {
     /// `placement:` (`constraints`, `preferences`, `max_replicas_per_node`).
     private mutating func readPlacement(_ node: YAMLNode, into spec: inout ServiceSpec) {
         guard let pairs = mapping(node, what: "'placement'") else { return }
-        checkKeys(pairs, known: ["constraints", "preferences", "max_replicas_per_node"], in: "'placement'")
+        checkKeys(pairs, known: KeyReference.keys(.placement), in: "'placement'")
         if let constraints = node["constraints"], let items = sequence(constraints, what: "'constraints'") {
             for item in items {
                 if let constraint = value(item, what: "a constraint", PlacementSyntax.checkConstraint) {
@@ -56,7 +56,7 @@ extension ScenarioReader {
         if let preferences = node["preferences"], let items = sequence(preferences, what: "'preferences'") {
             for item in items {
                 guard let pairs = mapping(item, what: "a placement preference") else { continue }
-                checkKeys(pairs, known: ["spread"], in: "a placement preference")
+                checkKeys(pairs, known: KeyReference.keys(.preference), in: "a placement preference")
                 if let spread = item["spread"], let label = value(spread, what: "'spread'", PlacementSyntax.checkSpreadLabel) {
                     spec.task.placement.spreadOver.append(label)
                 }
@@ -74,7 +74,7 @@ extension ScenarioReader {
     /// `resources:` (`reservations` and `limits`, each with `cpus` and `memory`).
     private mutating func readResources(_ node: YAMLNode, into task: inout TaskTemplate) {
         guard let pairs = mapping(node, what: "'resources'") else { return }
-        checkKeys(pairs, known: ["reservations", "limits"], in: "'resources'")
+        checkKeys(pairs, known: KeyReference.keys(.resources), in: "'resources'")
         if let reservations = node["reservations"] { task.reservations = readResourceAmounts(reservations, what: "'reservations'") }
         if let limits = node["limits"] { task.limits = readResourceAmounts(limits, what: "'limits'") }
     }
@@ -82,7 +82,7 @@ extension ScenarioReader {
     private mutating func readResourceAmounts(_ node: YAMLNode, what: String) -> Resources {
         var resources = Resources()
         guard let pairs = mapping(node, what: what) else { return resources }
-        checkKeys(pairs, known: ["cpus", "memory"], in: what)
+        checkKeys(pairs, known: KeyReference.keys(.amounts), in: what)
         if let cpus = node["cpus"], let nano = value(cpus, what: "'cpus'", { (text: String) throws(ValueParseError) in
             try DecimalSyntax.parseCPUs(text)
         }) {

@@ -38,7 +38,7 @@ extension ScenarioReader {
             report("missing WHEN before the condition", at: key, hint: usage)
             return nil
         }
-        let whenWords = ["at", "by", "from", "always", "never"]
+        let whenWords = ConditionReference.windowWords
         switch first.text {
         case "always", "never":
             if tokens.count > 1 {

@@ -3,7 +3,7 @@ import SimModels
 
 extension ScenarioReader {
     /// The keys of one node under `nodes:`.
-    static let nodeKeys = ["cpus", "memory", "labels", "role", "joined"]
+    static let nodeKeys = KeyReference.keys(.node)
 
     /// The nodes: those `cluster` generates, changed or extended by `nodes:`. Records
     /// every node name in `names`.

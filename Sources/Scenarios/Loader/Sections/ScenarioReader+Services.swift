@@ -3,9 +3,9 @@ import SimModels
 
 extension ScenarioReader {
     /// The Compose keys of a service the format reads (`environment` is accepted and ignored).
-    static let serviceKeys = ["image", "command", "ports", "networks", "healthcheck", "deploy", "stop_grace_period", "environment", "x-sim"]
+    static let serviceKeys = KeyReference.keys(.service)
     /// The keys of `x-sim:`.
-    static let simulationKeys = ["pull", "start", "stop", "fail_after", "exit_code"]
+    static let simulationKeys = KeyReference.keys(.simulation)
 
     /// Reads `services:`, in file order; records every name in `names`.
     mutating func readServices(_ section: YAMLNode) -> [ServiceSpec] {
@@ -105,7 +105,7 @@ extension ScenarioReader {
     /// One port in the long form: `target` (required), `published`, `protocol`, `mode`.
     private mutating func readLongPort(_ node: YAMLNode) -> PortConfig? {
         guard let pairs = mapping(node, what: "a port") else { return nil }
-        checkKeys(pairs, known: ["target", "published", "protocol", "mode"], in: "a port")
+        checkKeys(pairs, known: KeyReference.keys(.port), in: "a port")
         guard let targetNode = node["target"] else {
             report("missing required key 'target' in a port", at: node, hint: "write the container's port as 'target: 80'")
             return nil
@@ -135,7 +135,7 @@ extension ScenarioReader {
             for pair in pairs {
                 if let name = checkedNetworkName(pair.keyText, at: pair.key) { result.append(name) }
                 if !pair.value.isNull, let settings = mapping(pair.value, what: "network '\(pair.keyText)'") {
-                    checkKeys(settings, known: ["aliases"], in: "network '\(pair.keyText)'")
+                    checkKeys(settings, known: KeyReference.keys(.serviceNetwork), in: "network '\(pair.keyText)'")
                 }
             }
         } else if let items = sequence(node, what: "'networks'") {
@@ -161,7 +161,7 @@ extension ScenarioReader {
     /// nil when disabled or without a test (a simulated image has no HEALTHCHECK of its own).
     private mutating func readHealthcheck(_ node: YAMLNode) -> Healthcheck? {
         guard let pairs = mapping(node, what: "'healthcheck'") else { return nil }
-        checkKeys(pairs, known: ["test", "interval", "timeout", "retries", "start_period", "disable"], in: "'healthcheck'")
+        checkKeys(pairs, known: KeyReference.keys(.healthcheck), in: "'healthcheck'")
         var check = Healthcheck()
         if let disable = node["disable"], value(disable, what: "'disable'", { (text: String) throws(ValueParseError) in
             try BoolSyntax.parse(text, what: "disable")

@@ -34,7 +34,7 @@ extension ScenarioReader {
                     report("a timeline entry holds one action", at: pair.key,
                            hint: "start a new entry: '- \(pair.keyText): ...'")
                 } else {
-                    reportUnknownKey(pair, known: ["via", "expect"], in: "a timeline entry")
+                    reportUnknownKey(pair, known: KeyReference.keys(.timelineEntry), in: "a timeline entry")
                 }
             }
         }

@@ -1,0 +1,53 @@
+/// Faults that do nothing, or not what they seem to (`crash m1` twice, `restart` of a node
+/// that is up): warnings, found from the timeline alone, which a file may still run with.
+/// A fault on `leader` is not followed (who leads is only known while running), and after one
+/// that takes a node down or up the managers' states are unknown, so nothing is said of them.
+public enum TimelineWarnings {
+    private enum HostState {
+        case up
+        case down(since: TimelineEntry)
+        case unknown
+    }
+
+    public static func warnings(for scenario: Scenario) -> [Diagnostic] {
+        var states: [String: HostState] = [:]
+        for name in scenario.nodeNames { states[name] = .up }
+        let managers = scenario.nodes.filter { $0.role == .manager }.map(\.name)
+        var warnings: [Diagnostic] = []
+        for entry in scenario.timeline {
+            guard case let .fault(fault) = entry.action else { continue }
+            let target: NodeReference
+            let takesDown: Bool
+            switch fault {
+            case let .crash(node), let .stop(node): (target, takesDown) = (node, true)
+            case let .restart(node): (target, takesDown) = (node, false)
+            default: continue
+            }
+            guard case let .named(name) = target else {
+                for manager in managers { states[manager] = .unknown }
+                continue
+            }
+            switch (states[name] ?? .unknown, takesDown) {
+            case let (.down(since), true):
+                warnings.append(warning(entry, in: scenario, "'\(entry.text)' does nothing: \(name) is already down ('\(since.text)' at \(timeText(since)))",
+                                        hint: "add a 'restart \(name)' before it, or remove it"))
+                continue
+            case (.up, false):
+                warnings.append(warning(entry, in: scenario, "'\(entry.text)': \(name) is running, so it crashes and boots again",
+                                        hint: "restart boots a node that a crash or stop took down; write 'crash \(name)' first if a reboot is what you mean"))
+            default:
+                break
+            }
+            states[name] = takesDown ? .down(since: entry) : .up
+        }
+        return warnings
+    }
+
+    private static func warning(_ entry: TimelineEntry, in scenario: Scenario, _ message: String, hint: String) -> Diagnostic {
+        Diagnostic(.warning, file: scenario.file, location: entry.location, message: message, hint: hint)
+    }
+
+    private static func timeText(_ entry: TimelineEntry) -> String {
+        TextReport.shortDuration(entry.time.sinceStart)
+    }
+}

@@ -1,0 +1,24 @@
+/// The docker commands a timeline may issue; the keyword is `GROUP SUBCOMMAND` as the loader's
+/// `dockerCommands` table names it (a test keeps the two in step).
+public enum DockerCommandReference {
+    public static let entries: [ReferenceEntry] = [
+        ReferenceEntry("swarm init", "docker swarm init [--force-new-cluster]", "on the via node: a new swarm, or a new one-manager cluster from its Raft data"),
+        ReferenceEntry("swarm join", "docker swarm join --token worker|manager [MANAGER[:2377]]", "the via node joins with that role"),
+        ReferenceEntry("swarm leave", "docker swarm leave [--force]", "the via node leaves the swarm"),
+        ReferenceEntry("node update", "docker node update [--availability active|pause|drain] [--role manager|worker] [--label-add KEY=VALUE] [--label-rm KEY] NODE",
+                       "change a node's availability, role or labels"),
+        ReferenceEntry("node promote", "docker node promote NODE...", "make workers managers"),
+        ReferenceEntry("node demote", "docker node demote NODE...", "make managers workers"),
+        ReferenceEntry("node rm", "docker node rm [--force] NODE...", "remove nodes from the swarm (also: remove)"),
+        ReferenceEntry("node ls", "docker node ls", "query: the node table, as that manager prints it (also: list)"),
+        ReferenceEntry("service create", "docker service create [flags] IMAGE [COMMAND...]", "create a service (its flags below)"),
+        ReferenceEntry("service update", "docker service update [flags] [--image IMAGE] [--force] [--rollback] SERVICE", "change a service (its flags below)"),
+        ReferenceEntry("service scale", "docker service scale SERVICE=N...", "set the replicas of services"),
+        ReferenceEntry("service rm", "docker service rm SERVICE...", "remove services (also: remove)"),
+        ReferenceEntry("service ls", "docker service ls", "query: the service table (also: list)"),
+        ReferenceEntry("service ps", "docker service ps SERVICE", "query: the service's tasks"),
+        ReferenceEntry("service rollback", "docker service rollback SERVICE", "go back to the previous spec"),
+        ReferenceEntry("network create", "docker network create -d overlay [--subnet CIDR] [--attachable] NAME", "create an overlay network"),
+        ReferenceEntry("info", "docker info", "query: the engine's swarm section"),
+    ]
+}
