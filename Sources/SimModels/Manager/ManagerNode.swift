@@ -27,7 +27,9 @@ public final class ManagerNode: HostComponent {
     private var peerHosts = RaftPeerTable<HostID>()
     private var pending: [RaftIndex: (term: RaftTerm, completion: (Bool) -> Void)] = [:]
     private var sequence: UInt64 = 0
-    private var lastTracedTerm: RaftTerm = 0
+    /// The last term and leadership the trace announced (see `traceRaft`).
+    var lastTracedTerm: RaftTerm = 0
+    var tracedAsLeader = false
     /// The last log index applied to `store` by this manager.
     public private(set) var appliedIndex: RaftIndex = 0
     /// Entries up to here were committed before this manager started: applying them rebuilds
@@ -69,6 +71,7 @@ public final class ManagerNode: HostComponent {
             event: { [unowned self] event in self.raftEvent(event) })
         raft = Raft(node: raftNode, simulation: world.simulation, host: node.host, tickInterval: world.tickInterval, callbacks: callbacks)
         raft.onReady = { [unowned self] in self.world.observer?.raftStateChanged(self) }
+        raft.onHandOver = { [unowned self] soft, events in self.traceRaft(soft, events) }
     }
 
     /// - Parameter firstOnHost: the first manager this host runs since it booted for the first
@@ -289,16 +292,7 @@ public final class ManagerNode: HostComponent {
     // MARK: - Role changes
 
     private func softStateChanged(_ soft: RaftSoftState) {
-        let term = raft.node.term
-        if term > lastTracedTerm {
-            lastTracedTerm = term
-            simulation.emit(node: host.name, component: "raft", kind: "raft.term", "term \(term)", fields: [TraceField("term", Int(term))])
-        }
         let leads = soft.role == .leader
-        if leads && !wasLeader {
-            simulation.emit(node: host.name, component: "raft", kind: "raft.leader", "elected leader for term \(term)",
-                            fields: [TraceField("term", Int(term))])
-        }
         if !leads && wasLeader {
             leaderRuntime?.stop()
             leaderRuntime = nil
@@ -314,15 +308,6 @@ public final class ManagerNode: HostComponent {
 
     private func raftEvent(_ event: RaftEvent) {
         switch event.kind {
-        case .steppedDown:
-            simulation.emit(node: host.name, component: "raft", kind: "raft.stepdown", event.text,
-                            fields: [TraceField("term", Int(event.term)), TraceField("reason", event.text)])
-        case .becameCandidate:
-            if event.term > lastTracedTerm {
-                lastTracedTerm = event.term
-                simulation.emit(node: host.name, component: "raft", kind: "raft.term", "term \(event.term): starting an election",
-                                fields: [TraceField("term", Int(event.term))])
-            }
         case .removedFromCluster:
             simulation.emit(node: host.name, component: "raft", kind: "raft.removed", "raft: member has been removed")
             node.managerRemoved()
@@ -354,7 +339,7 @@ public final class ManagerNode: HostComponent {
 
     private func traceTask(_ task: TaskObject) {
         let hostname = task.nodeID.flatMap { store.node($0)?.description.hostname } ?? ""
-        simulation.emit(node: host.name, component: "orchestrator", kind: "task.state", Self.text(of: task, on: hostname), fields: [
+        simulation.emit(node: host.name, component: task.status.state.writer, kind: "task.state", Self.text(of: task, on: hostname), fields: [
             TraceField("task", task.id.rawValue), TraceField("service", task.serviceName), TraceField("slot", task.slot),
             TraceField("target", hostname), TraceField("state", task.status.state.name),
         ])

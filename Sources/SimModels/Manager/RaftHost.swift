@@ -47,6 +47,11 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     /// Called whenever the node hands over a ready that changes its state (for observers'
     /// caches); a ready that only carries messages and trace events does not.
     public var onReady: (() -> Void)?
+    /// Called with a ready's role change and events as the node hands the ready over, before it
+    /// is persisted, its messages go out and its entries are applied: what happened to the node
+    /// (a campaign, an election won, a step-down) is traced when it happened, as etcd's raft
+    /// logs it, and before what follows from it. For traces only.
+    public var onHandOver: ((RaftSoftState?, [RaftEvent]) -> Void)?
     /// A ready is being persisted or handed over.
     private var busy = false
     private var stopped = false
@@ -122,6 +127,7 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     /// by the loop once the current ready is finished.
     public func processReady() {
         guard !busy, !stopped, let ready = node.takeReady() else { return }
+        if let onHandOver, ready.softState != nil || !ready.events.isEmpty { onHandOver(ready.softState, ready.events) }
         busy = true
         if ready.changesState { onReady?() }
         if storage.write(ready) {
