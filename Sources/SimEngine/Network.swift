@@ -109,7 +109,7 @@ public final class Network: EventHandler, NamedEventHandler {
             inFlight.append(envelope.take())
             inFlightChecks.append(check)
         }
-        simulation.schedule(at: SimInstant(nanoseconds: arrival), handler: self, token: token)
+        simulation.schedule(at: SimInstant(nanoseconds: arrival), handler: self, token: token, host: nil)
     }
 
     /// Forgets every message in flight (the run is over, see `Simulation.tearDown`).

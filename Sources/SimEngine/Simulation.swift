@@ -57,17 +57,19 @@ public final class Simulation {
     // MARK: - Scheduling
 
     /// Schedules `handler.handleEvent(token:)` at `time`; an event of `host` is dropped if that
-    /// host crashes or stops before it comes due.
+    /// host crashes or stops before it comes due. `host` has no default: software on a host
+    /// names it (so a crashed incarnation's timers never run), and only the engine's own
+    /// machinery and the scenario layer pass nil.
     /// - Complexity: O(log n)
     @inlinable @discardableResult
-    public func schedule(at time: SimInstant, handler: EventHandler, token: Int, host: HostID? = nil) -> TimerID {
+    public func schedule(at time: SimInstant, handler: EventHandler, token: Int, host: HostID?) -> TimerID {
         enqueue(at: time, action: .handler(handler, token), host: host)
     }
 
     /// Schedules `handler.handleEvent(token:)` after `delay`.
     /// - Complexity: O(log n)
     @inlinable @discardableResult
-    public func schedule(after delay: SimDuration, handler: EventHandler, token: Int, host: HostID? = nil) -> TimerID {
+    public func schedule(after delay: SimDuration, handler: EventHandler, token: Int, host: HostID?) -> TimerID {
         enqueue(at: now + delay, action: .handler(handler, token), host: host)
     }
 

@@ -35,7 +35,7 @@ public final class HoldModel: EventHandler {
     @inline(__always)
     private func scheduleNext() {
         let delay = Int64(1 + random.nextInt(below: maxDelay))
-        simulation.schedule(after: SimDuration(nanoseconds: delay), handler: self, token: 0)
+        simulation.schedule(after: SimDuration(nanoseconds: delay), handler: self, token: 0, host: nil)
     }
 
     /// Runs the model to completion; returns the number of events run.
