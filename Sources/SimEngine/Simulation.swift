@@ -33,6 +33,10 @@ public final class Simulation {
     var freeSlots = OwnedArray<UInt32>()
     @usableFromInline var nextSequence: UInt64 = 0
     var instantObservers: [InstantObserver] = []
+    /// Whether `wakeObservers()` was called since the observers last ran, and the first instant
+    /// at which some observer is due anyway (`.zero`: every instant).
+    var observersWoken = false
+    var observersDue = SimInstant.zero
     private var stopRequested = false
     /// The progress guard's counts (`guardProgress` turns it on), and its sample once exceeded.
     var progress = ProgressClock()

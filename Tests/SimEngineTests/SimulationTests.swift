@@ -122,6 +122,43 @@ import Testing
         #expect(calls == ["a1", "b1", "c1", "a2", "b2", "c2", "a3", "c3"])
     }
 
+    /// A woken observer runs after instants at which something woke it, and at the instants it
+    /// asked for; not after the others.
+    @Test func wokenObserversRunWhenWokenAndWhenDue() {
+        let sim = Simulation(seed: 1)
+        var calls: [Int64] = []
+        sim.afterWokenInstants { now in
+            calls.append(now.nanoseconds)
+            return now.nanoseconds < 5 ? SimInstant(nanoseconds: 7) : .distantFuture
+        }
+        for t in 1...9 {
+            sim.schedule(at: SimInstant(nanoseconds: Int64(t))) {
+                if t == 3 || t == 8 { sim.wakeObservers() }
+            }
+        }
+        sim.run(until: SimInstant(nanoseconds: 10))
+        // 1: first instant; 3: woken; 7: due; 8: woken.
+        #expect(calls == [1, 3, 7, 8])
+    }
+
+    /// A wake while the observers run (the swarm came up, at 2) makes a woken observer earlier
+    /// in the order, which has already passed this instant, run at the next one.
+    @Test func aWakeDuringTheObserversRunsThemAtTheNextInstant() {
+        let sim = Simulation(seed: 1)
+        var first: [Int64] = []
+        sim.afterWokenInstants { now in
+            first.append(now.nanoseconds)
+            return .distantFuture
+        }
+        sim.afterEachInstantUntilDone { now in
+            if now.nanoseconds == 2 { sim.wakeObservers() }
+            return now.nanoseconds >= 2
+        }
+        for t in 1...5 { sim.schedule(at: SimInstant(nanoseconds: Int64(t))) {} }
+        sim.run(until: SimInstant(nanoseconds: 10))
+        #expect(first == [1, 3])
+    }
+
     @Test func runStopsAtTheLimitAndKeepsLaterEvents() {
         let sim = Simulation(seed: 1)
         var ran = 0

@@ -69,6 +69,15 @@ final class ExpectationMonitor {
         return nextBoundary < boundaries.count && boundaries[nextBoundary] == now
     }
 
+    /// The first instant after `now` at which `isDue` can be true while nothing the conditions
+    /// read changes: the next boundary, or `now` itself (every instant) while the swarm's coming
+    /// up is not judged yet or some undecided condition reads what no stamp covers.
+    func nextDue(after now: SimInstant) -> SimInstant {
+        if swarmIsUp != judgedSwarmUp || uncoveredUndecided > 0 { return now }
+        while nextBoundary < boundaries.count && boundaries[nextBoundary] <= now { nextBoundary += 1 }
+        return nextBoundary < boundaries.count ? boundaries[nextBoundary] : .distantFuture
+    }
+
     /// Checks every undecided expectation after all events at `now`.
     func check(at now: SimInstant) {
         judgedSwarmUp = swarmIsUp

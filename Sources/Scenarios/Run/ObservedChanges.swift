@@ -24,8 +24,11 @@ final class ObservedChanges: EngineObserver, SwarmObserver {
     private(set) var total = 0
     /// Receives the Raft events (set by the invariant monitor).
     weak var invariants: InvariantMonitor?
+    /// Woken at every change counted, so that the run's observers look after this instant.
+    private unowned let simulation: Simulation
 
     init(simulation: Simulation, world: SwarmWorld) {
+        self.simulation = simulation
         simulation.observer = self
         world.observer = self
     }
@@ -34,12 +37,12 @@ final class ObservedChanges: EngineObserver, SwarmObserver {
 
     func hostStateChanged(_ host: HostID) {
         hosts &+= 1
-        total &+= 1
+        counted()
     }
 
     func networkCutsChanged() {
         cuts &+= 1
-        total &+= 1
+        counted()
     }
 
     // MARK: - SwarmObserver
@@ -75,11 +78,16 @@ final class ObservedChanges: EngineObserver, SwarmObserver {
 
     func containersChanged(on host: HostID) {
         containers &+= 1
-        total &+= 1
+        counted()
     }
 
     private func managerChanged() {
         managers &+= 1
+        counted()
+    }
+
+    private func counted() {
         total &+= 1
+        simulation.wakeObservers()
     }
 }

@@ -48,20 +48,24 @@ public enum ScenarioRunner {
         let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client, truth: truth)
 
         // Most instants change nothing the observers read (a heartbeat, a message passed on):
-        // their answers are the last instant's, so they are not asked again, unless an
-        // expectation is due then (see `ExpectationMonitor.isDue`).
+        // their answers are the last instant's, so they are not asked again. `ObservedChanges`
+        // wakes them when the engine or the models report a change; otherwise they run only
+        // when an expectation is due (see `ExpectationMonitor.isDue`).
         let changes = truth.changes
         var observed = changes.total &- 1
-        simulation.afterEachInstant { now in
+        let everyInstant = options.exhaustive || inspect != nil
+        simulation.afterWokenInstants { now in
             let total = changes.total
-            guard total != observed || options.exhaustive || inspect != nil || expectations.isDue(at: now) else { return }
-            observed = total
-            // The cluster as it is at the end of this instant, if the stamp moved (see GroundTruth).
-            truth.refresh()
-            invariants.check(at: now)
-            expectations.check(at: now)
-            statistics?.sample(at: now, truth: truth)
-            inspect?(now, truth)
+            if total != observed || everyInstant || expectations.isDue(at: now) {
+                observed = total
+                // The cluster as it is at the end of this instant, if the stamp moved (see GroundTruth).
+                truth.refresh()
+                invariants.check(at: now)
+                expectations.check(at: now)
+                statistics?.sample(at: now, truth: truth)
+                inspect?(now, truth)
+            }
+            return everyInstant ? now : expectations.nextDue(after: now)
         }
         // Every instant an expectation names is an instant of the run, even if nothing happens then.
         for checkpoint in expectations.checkpoints {
@@ -74,7 +78,8 @@ public enum ScenarioRunner {
         driver.schedule()
         driver.whenSwarmIsUp {
             expectations.swarmIsUp = true
-            statistics?.swarmIsUp = true  // the expectations judge from the next instant on (`isDue`)
+            statistics?.swarmIsUp = true
+            simulation.wakeObservers()  // the expectations judge from the next instant on
         }
 
         let duration = min(scenario.duration, options.until ?? scenario.duration)
