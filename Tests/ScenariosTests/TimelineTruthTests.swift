@@ -47,6 +47,15 @@ import SimEngine
         #expect(campaign.text.hasSuffix(": starting an election"))
     }
 
+    @Test func aCommandIsPrintedWhenIssuedAndItsAnswerWhenItReturns() throws {
+        let (_, events) = try Self.run("scenarios/failover.scn")
+        let issued = try #require(events.first { $0.kind == "command.issued" && $0.text == "$ docker node ls" })
+        let answered = try #require(events.first { $0.kind == "command" && $0.text.hasPrefix("docker node ls\n") })
+        #expect(issued.time == SimInstant.zero + .seconds(20))
+        #expect(answered.time > issued.time)
+        #expect(events.filter { $0.kind == "command.issued" }.count == events.filter { $0.kind == "command" }.count)
+    }
+
     @Test func eachTaskStateNamesItsWriter() throws {
         let (_, events) = try Self.run("scenarios/failover.scn")
         let writers = Dictionary(grouping: events.filter { $0.kind == "task.state" }) { event -> String in

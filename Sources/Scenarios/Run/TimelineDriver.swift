@@ -78,6 +78,7 @@ final class TimelineDriver {
             finish(text, via: nil, expect: expect, answer: CLIClient.Answer(output: "", error: "Error: no engine to send the command to"))
             return
         }
+        issued(text, via: engine.name)
         client.send(command, to: engine) { [unowned self] answer in
             self.finish(text, via: engine.name, expect: expect, answer: answer)
         }
@@ -89,6 +90,7 @@ final class TimelineDriver {
             finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "Cannot connect to the Docker daemon. Is the docker daemon running?"))
             return
         }
+        issued(entry.text, via: host.name)
         let done = { [unowned self] (result: Result<String, SwarmNodeError>) in
             switch result {
             case let .success(output): self.finish(entry.text, via: host.name, expect: entry.expect, answer: CLIClient.Answer(output: output, error: nil))
@@ -117,6 +119,12 @@ final class TimelineDriver {
         default:
             done(.failure(.refused("not supported yet by the simulator: \(entry.text)")))
         }
+    }
+
+    /// The command as the user types it, when it is sent (`$ docker node ls`); its answer is
+    /// printed when it returns (`finish`), which takes a round trip to the engine or longer.
+    private func issued(_ text: String, via: String) {
+        simulation.emit(node: via, component: "cli", kind: "command.issued", "$ " + text, fields: [TraceField("command", text)])
     }
 
     private func finish(_ text: String, via: String?, expect: CommandExpectation?, answer: CLIClient.Answer) {
