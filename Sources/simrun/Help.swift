@@ -10,7 +10,7 @@ enum Help {
     }
 
     static let commands: [Command] = [
-        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
+        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
         Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
@@ -102,8 +102,13 @@ enum Help {
                             --run-timeout (TIMEOUT) is reported with its replay command; the
                             other runs go on
       --until TIME          stop earlier than the file's duration (e.g. 45s, 1m30s)
-      --format text|jsonl   timeline format (default text); jsonl: one JSON object per event
-                            (with --seeds: one per run, then the counts, as check prints them)
+      --format F            timeline format: text (default); jsonl: one JSON object per event
+                            (with --seeds: one per run, then the counts, as check prints them);
+                            perfetto: a Chrome trace-event JSON file for ui.perfetto.dev or
+                            chrome://tracing (a process per node, threads raft, dispatcher,
+                            agent, tasks; leadership, status and task states as spans; faults
+                            and expectations as instants; microseconds of simulated time).
+                            perfetto draws one run: not with --seeds
       --output FILE         write the timeline to FILE instead of standard output
       --quiet               only failures and the summary
       --timing              wall time and events per second, on standard error
