@@ -10,7 +10,7 @@ enum Help {
     }
 
     static let commands: [Command] = [
-        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
+        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto|html] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
         Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
@@ -107,8 +107,12 @@ enum Help {
                             perfetto: a Chrome trace-event JSON file for ui.perfetto.dev or
                             chrome://tracing (a process per node, threads raft, dispatcher,
                             agent, tasks; leadership, status and task states as spans; faults
-                            and expectations as instants; microseconds of simulated time).
-                            perfetto draws one run: not with --seeds
+                            and expectations as instants; microseconds of simulated time);
+                            html: one self-contained page (no network needed) with a lane per
+                            node (role and term, status, tasks coloured by state), faults as
+                            shaded spans, expectations as pass/fail marks, hover for the
+                            text, zoom; more than 50 workers fold into one summary lane.
+                            perfetto and html draw one run: not with --seeds
       --output FILE         write the timeline to FILE instead of standard output
       --quiet               only failures and the summary
       --timing              wall time and events per second, on standard error

@@ -4,7 +4,7 @@ import Testing
 /// `simrun FILE --format perfetto|html`: one run drawn, the same bytes in any process; the
 /// formats that draw one run are refused where there are many.
 @Suite struct PictureCommandTests {
-    @Test(arguments: ["perfetto"])
+    @Test(arguments: ["perfetto", "html"])
     func aPictureIsTheSameInTwoProcesses(format: String) throws {
         let first = try SimrunProcess.run(["scenarios/failover.scn", "--format", format])
         let second = try SimrunProcess.run(["run", "scenarios/failover.scn", "--format", format])

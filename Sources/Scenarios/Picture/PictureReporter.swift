@@ -1,12 +1,13 @@
 import SimEngine
 
-/// A reporter that draws the whole run once it has ended (`--format perfetto`): it gathers
-/// the trace in a `ChronicleRecorder` and, in `finish(_:)`, writes the picture to its output
+/// A reporter that draws the whole run once it has ended (`--format perfetto`, `--format
+/// html`): it gathers the trace in a `ChronicleRecorder` and, in `finish(_:)`, writes the picture to its output
 /// in one piece.
 public final class PictureReporter: RunReporter {
     /// The pictures `simrun FILE --format` draws.
     public enum Kind: String, Sendable, CaseIterable {
         case perfetto
+        case html
     }
 
     public let kind: Kind
@@ -34,6 +35,7 @@ public final class PictureReporter: RunReporter {
         let chronicle = chronicle(result)
         switch kind {
         case .perfetto: output.write(PerfettoWriter.json(of: chronicle))
+        case .html: output.write(HTMLTimelineWriter.page(of: chronicle))
         }
         output.flush()
     }
