@@ -10,11 +10,13 @@ enum Help {
     }
 
     static let commands: [Command] = [
-        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
+        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto|html] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
         Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
+        Command(name: "state", usage: "simrun state FILE.scn --at TIME [--seed N] [--format text|json]",
+                summary: "the cluster at one instant: node ls, service ps, each manager's Raft state, cuts"),
         Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N]",
                 summary: "Docker's (N-1)/2 fault-tolerance table, measured by simulation"),
         Command(name: "bench", usage: "simrun bench engine|network|cluster [options]",
@@ -38,6 +40,7 @@ enum Help {
         case "run": return run
         case "check": return check
         case "validate": return validate
+        case "state": return state
         case "quorum": return quorum
         case "bench": return bench
         case "sweep": return sweep
@@ -102,8 +105,17 @@ enum Help {
                             --run-timeout (TIMEOUT) is reported with its replay command; the
                             other runs go on
       --until TIME          stop earlier than the file's duration (e.g. 45s, 1m30s)
-      --format text|jsonl   timeline format (default text); jsonl: one JSON object per event
-                            (with --seeds: one per run, then the counts, as check prints them)
+      --format F            timeline format: text (default); jsonl: one JSON object per event
+                            (with --seeds: one per run, then the counts, as check prints them);
+                            perfetto: a Chrome trace-event JSON file for ui.perfetto.dev or
+                            chrome://tracing (a process per node, threads raft, dispatcher,
+                            agent, tasks; leadership, status and task states as spans; faults
+                            and expectations as instants; microseconds of simulated time);
+                            html: one self-contained page (no network needed) with a lane per
+                            node (role and term, status, tasks coloured by state), faults as
+                            shaded spans, expectations as pass/fail marks, hover for the
+                            text, zoom; more than 50 workers fold into one summary lane.
+                            perfetto and html draw one run: not with --seeds
       --output FILE         write the timeline to FILE instead of standard output
       --quiet               only failures and the summary
       --timing              wall time and events per second, on standard error
@@ -162,6 +174,25 @@ enum Help {
     A folder stands for every .scn file under it.
 
     EXIT STATUS: 0 every file is valid, 2 otherwise.
+    """
+
+    static let state = """
+    USAGE: simrun state FILE.scn --at TIME [--seed N] [--format text|json]
+
+    Runs the scenario until TIME and prints the cluster as it is at the end of that instant:
+    the leader a user would see, docker node ls and docker service ps of each service as the
+    leader's store has them, each manager's Raft state (ROLE, TERM, the VOTE it cast in that
+    term, the LEADER it follows, LAST INDEX and LAST TERM of its log, COMMIT, APPLIED and the
+    MEMBERS of its configuration; down or stopped managers say so) and the network cuts in
+    force (A <-> B both ways, A -> B one way). Step through a run: --at 30s, --at 31s, ...
+
+    OPTIONS:
+      --at TIME          the instant, from 0s to the file's duration (e.g. 45s, 1m30s)
+      --seed N           the seed (overrides the file's seed:)
+      --format F         text (default) or json: one object with t_ns, file, seed, leader,
+                         nodes, services (name, tasks), raft and cuts
+
+    EXIT STATUS: 0 printed; 2 bad input or usage; 3 the run stopped making progress before TIME.
     """
 
     static let quorum = """

@@ -8,6 +8,8 @@ struct Options {
     var seeds: SeedRange?
     var until: SimDuration?
     var jsonLines = false
+    /// `--format perfetto|html`: a picture of one run instead of a timeline.
+    var picture: PictureReporter.Kind?
     var outputPath: String?
     var quiet = false
     var timing = false
@@ -36,20 +38,16 @@ struct Options {
             }
         }
         if let format = reader.value("--format") {
-            switch format {
-            case "text": jsonLines = false
-            case "jsonl": jsonLines = true
-            default:
-                var message = "unknown format '\(format)': use text or jsonl"
-                if let guess = Suggestions.nearest(to: format, among: ["text", "jsonl"]) { message += ". Did you mean '\(guess)'?" }
-                throw UsageError(message, command: command)
-            }
+            try readFormat(format, command: command)
         }
         outputPath = reader.value("--output")
         quiet = reader.flag("--quiet")
         noColor = reader.flag("--no-color")
         timing = reader.flag("--timing")
-        color = outputPath == nil && !jsonLines && TerminalSupport().colors(on: STDOUT_FILENO, noColorFlag: reader.flag("--no-color"))
+        if picture != nil, seeds != nil {
+            throw UsageError("'--format \(picture!.rawValue)' draws one run: give '--seed N', not '--seeds'", command: command)
+        }
+        color = outputPath == nil && !jsonLines && picture == nil && TerminalSupport().colors(on: STDOUT_FILENO, noColorFlag: reader.flag("--no-color"))
         jobs = try reader.integer("--jobs", in: 1...256, default: ParallelRunner.coreCount)
         if let text = reader.value("--run-timeout") {
             let limit: SimDuration
@@ -86,7 +84,24 @@ struct Options {
         return WorkerPool(workers: jobs, runTimeout: runTimeout).run(requests, finished: finished)
     }
 
+    /// `--format F`: text and jsonl everywhere; perfetto and html (one run's picture) for `run`.
+    private mutating func readFormat(_ format: String, command: String) throws(UsageError) {
+        let formats = command == "run" ? ["text", "jsonl"] + PictureReporter.Kind.allCases.map(\.rawValue) : ["text", "jsonl"]
+        switch format {
+        case "text": jsonLines = false
+        case "jsonl": jsonLines = true
+        case _ where command == "run" && PictureReporter.Kind(rawValue: format) != nil:
+            picture = PictureReporter.Kind(rawValue: format)
+        default:
+            var message = "unknown format '\(format)': use " + formats.dropLast().joined(separator: ", ") + " or " + formats.last!
+            if PictureReporter.Kind(rawValue: format) != nil { message += " (\(format) draws one run: simrun FILE --format \(format))" }
+            if let guess = Suggestions.nearest(to: format, among: formats) { message += ". Did you mean '\(guess)'?" }
+            throw UsageError(message, command: command)
+        }
+    }
+
     func reporter(for scenario: Scenario, output: TimelineOutput) -> RunReporter {
+        if let picture { return PictureReporter(kind: picture, scenario: scenario, output: output) }
         if jsonLines { return JSONLinesReporter(output: output) }
         return TextTimelineReporter(output: output, nodeNames: scenario.nodeNames, duration: until.map { min($0, scenario.duration) } ?? scenario.duration,
                                     quiet: quiet, color: color)

@@ -39,6 +39,8 @@ enum SimrunCommand {
             return try CheckCommand.run(rest)
         case "validate":
             return try ValidateCommand.run(rest)
+        case "state":
+            return try StateCommand.run(rest)
         case "quorum":
             return try QuorumCommand.run(rest)
         case "bench":
