@@ -18,7 +18,7 @@ final class RaftLabChecker {
     }
 
     func check() {
-        _ = checker.observe(lab.liveServers.map { $0.raft.node.observation })
+        _ = checker.observe(lab.liveServers.map { $0.raft.observation() })
     }
 
     func booted(_ id: RaftNodeID, firstTime: Bool) {

@@ -47,21 +47,24 @@ public final class RaftLabCluster {
     /// The leader: a live member in the leader role with the highest term among live members.
     public var leader: String? {
         let live = liveServers
-        guard let highest = live.map({ $0.raft.node.term }).max() else { return nil }
-        return live.first { $0.raft.node.isLeader && $0.raft.node.term == highest }?.host.name
+        guard let highest = live.map({ $0.raft.currentTerm() }).max() else { return nil }
+        return live.first { $0.raft.leads() && $0.raft.currentTerm() == highest }?.host.name
     }
 
     /// True when every host is up and every member holds and has applied the leader's whole log.
     public var isConverged: Bool {
-        guard let name = leader, let leaderNode = node(name), liveServers.count == simulation.hosts.count else { return false }
+        guard let name = leader, let host = simulation.host(named: name), let leader = servers[host.id]?.raft,
+              liveServers.count == simulation.hosts.count else { return false }
+        let target = leader.indexes()
         return liveServers.allSatisfy {
-            $0.raft.node.lastIndex == leaderNode.lastIndex && $0.raft.node.appliedIndex == leaderNode.commitIndex
-        } && leaderNode.commitIndex == leaderNode.lastIndex
+            let own = $0.raft.indexes()
+            return own.last == target.last && own.applied == target.commit
+        } && target.commit == target.last
     }
 
     /// The highest term of any live member.
     public var term: RaftTerm {
-        liveServers.map { $0.raft.node.term }.max() ?? 0
+        liveServers.map { $0.raft.currentTerm() }.max() ?? 0
     }
 
     /// The Raft node of a live host, for inspection.
@@ -84,7 +87,7 @@ public final class RaftLabCluster {
     /// Proposes a new command on whichever live member believes it leads; returns the command.
     @discardableResult
     public func proposeOnLeader() -> UInt64? {
-        guard let server = liveServers.first(where: { $0.raft.node.isLeader }) else { return nil }
+        guard let server = liveServers.first(where: { $0.raft.leads() }) else { return nil }
         let command = nextCommand
         nextCommand += 1
         let result = server.raft.withNode { $0.propose(command) }
@@ -109,9 +112,9 @@ public final class RaftLabCluster {
 
     func softStateChanged(_ soft: RaftSoftState, on server: RaftLabServer) {
         if soft.role == .leader {
-            leaderChanges.append((simulation.now, server.host.name, server.raft.node.term))
+            leaderChanges.append((simulation.now, server.host.name, server.raft.currentTerm()))
             simulation.emit(node: server.host.name, component: "raft", kind: "raft.leader",
-                            "became leader at term \(server.raft.node.term)")
+                            "became leader at term \(server.raft.currentTerm())")
         }
     }
 }

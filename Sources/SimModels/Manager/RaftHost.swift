@@ -79,6 +79,7 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
 
     /// Starts ticking, with a first tick at a random phase within one interval (hosts'
     /// clocks are not aligned), and hands over whatever the node already has.
+    @_specialize(where Command == UInt64, AppState == [UInt64])  // the Raft lab's types (see RaftHost+Observation)
     public func start(phase random: inout RandomStream) {
         let phase = SimDuration(nanoseconds: Int64(random.nextInt(below: Int(max(tickInterval.nanoseconds, 1)))))
         scheduleTick(after: phase)
@@ -106,6 +107,7 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     }
 
     /// Feeds a message from a peer.
+    @_specialize(where Command == UInt64, AppState == [UInt64])  // the Raft lab's types (see RaftHost+Observation)
     public func receive(_ message: RaftMessage<Command, AppState>) {
         guard !stopped else { return }
         node.step(message)
@@ -125,6 +127,7 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     /// Handles the node's output one `RaftReady` at a time: persist, sync, then send and apply.
     /// Not re-entrant: what the callbacks cause (a proposal made while applying) is picked up
     /// by the loop once the current ready is finished.
+    @_specialize(where Command == UInt64, AppState == [UInt64])  // the Raft lab's types (see RaftHost+Observation)
     public func processReady() {
         guard !busy, !stopped, let ready = node.takeReady() else { return }
         if let onHandOver, ready.softState != nil || !ready.events.isEmpty { onHandOver(ready.softState, ready.events) }
