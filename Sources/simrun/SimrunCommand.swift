@@ -49,6 +49,8 @@ enum SimrunCommand {
             return try SweepCommand.run(rest)
         case "fuzz":
             return try FuzzCommand.run(rest)
+        case "explore":
+            return try ExploreCommand.run(rest)
         case "completion":
             return try CompletionScript.run(rest)
         case WorkerCommand.name:

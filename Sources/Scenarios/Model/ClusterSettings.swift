@@ -1,4 +1,5 @@
 import SimEngine
+import SimModels
 
 /// The `cluster:` section: how many nodes of each role, and the settings every node shares.
 public struct ClusterSettings: Equatable, Sendable {
@@ -49,12 +50,15 @@ public struct RaftSettings: Equatable, Sendable {
     public var electionTick: Int
     /// Ticks between a leader's heartbeats (default 1).
     public var heartbeatTick: Int
+    /// A planted Raft bug (`mutant:`), a teaching and calibration aid; nil (the default) for none.
+    public var mutant: RaftMutant?
 
     /// Raft settings; the defaults are SwarmKit's.
-    public init(tick: SimDuration = .seconds(1), electionTick: Int = 10, heartbeatTick: Int = 1) {
+    public init(tick: SimDuration = .seconds(1), electionTick: Int = 10, heartbeatTick: Int = 1, mutant: RaftMutant? = nil) {
         self.tick = tick
         self.electionTick = electionTick
         self.heartbeatTick = heartbeatTick
+        self.mutant = mutant
     }
 }
 

@@ -1,3 +1,5 @@
+import SimModels
+
 /// The keys of a scenario file, section by section: the loader checks every mapping's keys
 /// against these tables, and `simrun help format` prints them.
 public enum KeyReference {
@@ -67,6 +69,8 @@ public enum KeyReference {
         ReferenceEntry("tick", "tick: 1s", "the Raft tick (default 1s)"),
         ReferenceEntry("election_tick", "election_tick: 10", "ticks without a leader before an election (default 10 x heartbeat_tick)"),
         ReferenceEntry("heartbeat_tick", "heartbeat_tick: 1", "ticks between the leader's heartbeats (default 1)"),
+        ReferenceEntry("mutant", "mutant: skip-log-check", "plants one known Raft bug, a teaching and calibration aid: "
+                       + RaftMutant.names.joined(separator: ", ") + " (default none)"),
     ]
 
     static let network: [ReferenceEntry] = [

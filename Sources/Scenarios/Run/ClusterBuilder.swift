@@ -25,7 +25,7 @@ struct ClusterBuilder {
         let cluster = SwarmCluster(simulation: simulation, machines: machines)
         let raft = scenario.cluster.raft
         cluster.world.raftConfig = RaftConfig(electionTick: raft.electionTick, heartbeatTick: raft.heartbeatTick,
-                                              lostQuorumTicks: raft.electionTick)
+                                              lostQuorumTicks: raft.electionTick, mutant: raft.mutant)
         cluster.world.tickInterval = raft.tick
         cluster.world.heartbeatPeriod = scenario.cluster.dispatcher.heartbeatPeriod
         var client: CLIClient!

@@ -24,11 +24,14 @@ public struct RaftConfig: Equatable, Sendable {
     /// Ticks without a leader after which SwarmKit fails proxied control API calls
     /// at once (`raft.go` `lostQuorumTimeout`).
     public var lostQuorumTicks: Int = 10
+    /// A planted bug (`cluster.raft.mutant`), for teaching and calibration; nil (the
+    /// default) runs etcd's raft unchanged. See `RaftMutant`.
+    public var mutant: RaftMutant? = nil
 
     public init(electionTick: Int = 10, heartbeatTick: Int = 1, checkQuorum: Bool = true,
                 preVote: Bool = false, snapshotInterval: UInt64 = 10_000,
                 logEntriesForSlowFollowers: UInt64 = 500, maxEntriesPerMessage: Int = 64,
-                maxInflight: Int = 256, lostQuorumTicks: Int = 10) {
+                maxInflight: Int = 256, lostQuorumTicks: Int = 10, mutant: RaftMutant? = nil) {
         precondition(heartbeatTick > 0 && electionTick > heartbeatTick,
                      "electionTick must be greater than heartbeatTick")
         precondition(maxEntriesPerMessage > 0 && maxInflight > 0)
@@ -41,5 +44,6 @@ public struct RaftConfig: Equatable, Sendable {
         self.maxEntriesPerMessage = maxEntriesPerMessage
         self.maxInflight = maxInflight
         self.lostQuorumTicks = lostQuorumTicks
+        self.mutant = mutant
     }
 }

@@ -29,7 +29,9 @@ extension RaftNode {
         var matches = membership.ids.map { state.progress[$0]?.match ?? 0 }
         matches.sort(by: >)
         let majorityMatch = matches[membership.quorum - 1]
-        return log.maybeCommit(index: majorityMatch, term: term)
+        // RaftMutant.commitOldTerm: counting replicas commits an entry of any term (Figure 8).
+        let commitTerm = config.mutant == .commitOldTerm ? (log.term(at: majorityMatch) ?? term) : term
+        return log.maybeCommit(index: majorityMatch, term: commitTerm)
     }
 
     /// Sends the entries `peer` needs next, or a snapshot if they were compacted

@@ -44,6 +44,8 @@ extension RaftNode {
         if currentHardState != reportedHardState {
             ready.hardState = currentHardState
             reportedHardState = currentHardState
+            // RaftMutant.forgetVote: a vote for another node never reaches the disk.
+            if config.mutant == .forgetVote, let vote = currentHardState.vote, vote != id { ready.hardState?.vote = nil }
         }
         let currentSoftState = softState
         if currentSoftState != reportedSoftState {

@@ -175,7 +175,8 @@ extension RaftNode {
         let canVote = vote == message.from
             || (vote == nil && leaderID == nil)
             || (preVote && message.term > term)
-        if canVote && log.isUpToDate(lastIndex: lastIndex, lastTerm: lastTerm) {
+        // RaftMutant.skipLogCheck: the election restriction (§5.4.1) is skipped.
+        if canVote && (log.isUpToDate(lastIndex: lastIndex, lastTerm: lastTerm) || config.mutant == .skipLogCheck) {
             // A granted answer carries the election's term, so that a pre-candidate
             // does not take it for a stale answer.
             send(to: message.from, preVote ? .preVoteResponse(granted: true) : .voteResponse(granted: true),

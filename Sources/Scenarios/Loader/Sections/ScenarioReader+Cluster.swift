@@ -1,4 +1,5 @@
 import SimEngine
+import SimModels
 
 extension ScenarioReader {
     /// Reads `cluster:`; an unreadable part keeps its default (and its error is recorded).
@@ -72,6 +73,14 @@ extension ScenarioReader {
                     report("election_tick (\(ticks)) must be greater than heartbeat_tick (\(raft.heartbeatTick))", at: electionNode,
                            hint: "SwarmKit uses election_tick 10 and heartbeat_tick 1")
                 }
+            }
+        }
+        if let node = node["mutant"], let text = node.scalarText {
+            if let mutant = RaftMutant(rawValue: text) {
+                raft.mutant = mutant
+            } else {
+                let guess = Suggestions.nearest(to: text, among: RaftMutant.names).map { "did you mean '\($0)'? " } ?? ""
+                report("unknown Raft mutant '\(text)'", at: node, hint: guess + "mutants are " + RaftMutant.names.joined(separator: ", "))
             }
         }
         return raft

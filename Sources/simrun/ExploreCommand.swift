@@ -1,0 +1,101 @@
+import Foundation
+import Scenarios
+
+/// `simrun explore FILE --seeds A..B [options]`: keeps the file's cluster and services, draws a
+/// fault schedule per seed, runs it with a quiet phase after it, and reports the seeds that
+/// broke an invariant, an `always`/`never` expectation or a recovery bound (SCENARIO_FORMAT §11).
+/// Each failing seed is written as a plain scenario that replays it; `--shrink` adds a minimal one.
+enum ExploreCommand {
+    static let valueOptions = ["--seeds", "--faults", "--out", "--jobs", "--format"]
+    static let flagOptions = ["--shrink", "--quiet"]
+
+    static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
+        let reader = try ArgumentReader(arguments, command: "explore", valueOptions: valueOptions, flagOptions: flagOptions)
+        if reader.flag("--help") { Console.out(Help.text(for: "explore")); return 0 }
+        guard reader.positionals.count == 1 else {
+            throw UsageError(reader.positionals.isEmpty ? "missing scenario file" : "explore takes one scenario file", command: "explore")
+        }
+        let options = try ExploreOptions(reader)
+        let path = reader.positionals[0]
+        let scenario: Scenario
+        switch ScenarioFiles.load(path) {
+        case let .success(loaded): scenario = loaded
+        case let .failure(diagnostics):
+            Console.diagnostics(diagnostics.text, arguments: arguments)
+            return 2
+        }
+        let source = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let explorer = ExploreRun(file: path, source: source, scenario: scenario, allowed: options.families)
+        let folder = options.out ?? ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        return sweep(explorer, options: options, folder: folder)
+    }
+
+    private static func sweep(_ explorer: ExploreRun, options: ExploreOptions, folder: String) -> Int32 {
+        let clock = WallClock()
+        let seeds = options.seeds
+        let shrink = options.shrink
+        let results = ParallelRunner.map(seeds.count, jobs: options.jobs) { index in
+            let outcome = explorer.run(seed: seeds.lower + UInt64(index))
+            guard shrink, !outcome.passed else { return ExploreSeedResult(outcome: outcome, shrunk: nil) }
+            return ExploreSeedResult(outcome: outcome, shrunk: ExploreShrinker(run: explorer).shrink(outcome).outcome)
+        }
+        var failed = 0
+        for result in results {
+            let outcome = result.outcome
+            if !outcome.passed {
+                failed += 1
+                result.write(explorer, folder: folder)
+            }
+            if options.jsonl {
+                Console.out(result.jsonLine(explorer, folder: folder))
+            } else if let line = result.textLine(explorer, folder: folder) {
+                Console.out(line)
+            } else if !options.quiet {
+                Console.out("ok    seed \(outcome.seed): \(outcome.schedule.faults.count) faults (\(outcome.schedule.families.map(\.rawValue).joined(separator: ",")))")
+            }
+        }
+        let passed = results.count - failed
+        if options.jsonl {
+            Console.out("{\"kind\":\"explore.summary\",\"passed\":\(passed),\"failed\":\(failed)}")
+        } else {
+            Console.out("\(passed) passed, \(failed) failed")
+        }
+        let seconds = clock.elapsedSeconds
+        Console.error(String(format: "explore: %d seeds in %.1fs wall (%.1f seeds/s)", results.count, seconds, Double(results.count) / max(seconds, 0.001)))
+        return failed == 0 ? 0 : 1
+    }
+}
+
+/// The options of `simrun explore`.
+struct ExploreOptions {
+    var seeds: SeedRange
+    var families: [ExploreFamily]
+    var out: String?
+    var jobs: Int
+    var jsonl: Bool
+    var shrink: Bool
+    var quiet: Bool
+
+    init(_ reader: ArgumentReader) throws(UsageError) {
+        seeds = try SeedRange.parse(reader.value("--seeds") ?? "1..100", option: "--seeds", command: "explore")
+        families = ExploreFamily.allCases
+        if let text = reader.value("--faults") {
+            let parsed = ExploreFamily.parseList(text)
+            guard let chosen = parsed.families, !chosen.isEmpty else {
+                let names = ExploreFamily.allCases.map(\.rawValue)
+                let guess = Suggestions.nearest(to: parsed.unknown ?? "", among: names).map { " Did you mean '\($0)'?" } ?? ""
+                throw UsageError("unknown fault family '\(parsed.unknown ?? "")' in '--faults'.\(guess) Families: \(names.joined(separator: ", "))", command: "explore")
+            }
+            families = chosen
+        }
+        out = reader.value("--out")
+        jobs = try reader.integer("--jobs", in: 1...256, default: ParallelRunner.coreCount)
+        switch reader.value("--format") ?? "text" {
+        case "text": jsonl = false
+        case "jsonl": jsonl = true
+        case let other: throw UsageError("'--format' is text or jsonl, got '\(other)'", command: "explore")
+        }
+        shrink = reader.flag("--shrink")
+        quiet = reader.flag("--quiet")
+    }
+}
