@@ -15,13 +15,7 @@ enum RunCommand {
         }
         let options = try Options(reader, command: "run")
         let path = reader.positionals[0]
-        let scenario: Scenario
-        switch ScenarioFiles.load(path) {
-        case let .success(loaded): scenario = loaded
-        case let .failure(diagnostics):
-            Console.diagnostics(diagnostics.text, arguments: arguments)
-            return 2
-        }
+        guard let scenario = ScenarioFiles.loadOrReport(path, arguments: arguments) else { return 2 }
         options.warnAboutUntil(in: scenario)
         ScenarioFiles.warn(about: scenario, arguments: arguments)
         if options.seeds != nil {

@@ -40,6 +40,18 @@ enum ScenarioFiles {
         if let scenario = result.scenario { return .success(scenario) }
         return .failure(RenderedDiagnostics(text: result.renderedDiagnostics, count: result.diagnostics.count))
     }
+
+    /// The scenario at `path`, or nil once its diagnostics are printed on standard error (the
+    /// command then exits 2): what every command that runs one file does first.
+    static func loadOrReport(_ path: String, arguments: [String]) -> Scenario? {
+        switch load(path) {
+        case let .success(scenario):
+            return scenario
+        case let .failure(diagnostics):
+            Console.diagnostics(diagnostics.text, arguments: arguments)
+            return nil
+        }
+    }
 }
 
 /// Diagnostics rendered for the user.

@@ -32,13 +32,7 @@ enum StateCommand {
             if let guess = Suggestions.nearest(to: format, among: formats) { message += ". Did you mean '\(guess)'?" }
             throw UsageError(message, command: "state")
         }
-        let scenario: Scenario
-        switch ScenarioFiles.load(reader.positionals[0]) {
-        case let .success(loaded): scenario = loaded
-        case let .failure(diagnostics):
-            Console.diagnostics(diagnostics.text, arguments: arguments)
-            return 2
-        }
+        guard let scenario = ScenarioFiles.loadOrReport(reader.positionals[0], arguments: arguments) else { return 2 }
         guard at >= .zero, at <= scenario.duration else {
             throw UsageError("'--at \(atText)' is outside the run of \(scenario.file) (0s to \(DurationFormat.format(scenario.duration)))", command: "state")
         }
