@@ -129,13 +129,15 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
     /// by the loop once the current ready is finished.
     @_specialize(where Command == UInt64, AppState == [UInt64])  // the Raft lab's types (see RaftHost+Observation)
     public func processReady() {
-        guard !busy, !stopped, var ready = node.takeReady() else { return }
+        guard !busy, !stopped, let ready = node.takeReady() else { return }
         if let onHandOver, ready.softState != nil || !ready.events.isEmpty { onHandOver(ready.softState, ready.events) }
         busy = true
         if ready.changesState { onReady?() }
         if storage.write(ready) {
             // RaftMutant.ackBeforeSync: append acknowledgements leave before the sync.
-            if node.config.mutant == .ackBeforeSync { sendAcknowledgements(of: &ready) }
+            // A `let`, not a `var` changed in place: the sync's closure below would capture a
+            // mutable ready in a heap box on every ready.
+            let ready = node.config.mutant == .ackBeforeSync ? sendingAcknowledgements(of: ready) : ready
             // Held strongly, not weakly: a weak reference would give every RaftHost a side
             // table and slow down each of its retains. The sync dies with the host's
             // incarnation, and a stopped shell ignores it.
@@ -150,9 +152,11 @@ public final class RaftHost<Command: Equatable & Sendable, AppState: Sendable> {
 
     /// Sends `ready`'s append acknowledgements now and takes them out of it: the planted bug
     /// `RaftMutant.ackBeforeSync`, never the normal path.
-    private func sendAcknowledgements(of ready: inout RaftReady<Command, AppState>) {
+    private func sendingAcknowledgements(of ready: RaftReady<Command, AppState>) -> RaftReady<Command, AppState> {
+        var rest = ready
         for message in ready.messages where message.kind == .appendResponse { callbacks.send(message) }
-        ready.messages.removeAll { $0.kind == .appendResponse }
+        rest.messages.removeAll { $0.kind == .appendResponse }
+        return rest
     }
 
     private func finish(_ ready: RaftReady<Command, AppState>) {
