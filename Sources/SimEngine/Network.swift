@@ -184,7 +184,8 @@ public final class Network: EventHandler, NamedEventHandler {
         apply(next)
     }
 
-    /// Removes every partition, isolation and one-way drop. Latency and loss settings stay.
+    /// Removes every partition, isolation and one-way drop. Latency and loss settings stay
+    /// (`resetLinks(to:)` ends those).
     public func heal() {
         var next = topology
         for host in next.group.indices {
@@ -203,6 +204,13 @@ public final class Network: EventHandler, NamedEventHandler {
     /// The parameters in force on the directed link `from → to`.
     public func link(from: HostID, to: HostID) -> LinkParameters {
         overrides[LinkKey(from: from, to: to)] ?? defaults
+    }
+
+    /// Drops every per-link override and makes `parameters` every link's setting: what `heal`
+    /// does to latency and loss faults (SCENARIO_FORMAT §5), with the scenario's own settings.
+    public func resetLinks(to parameters: LinkParameters) {
+        overrides.removeAll()
+        defaults = parameters
     }
 
     /// True if a message sent now from `from` to `to` would be cut (ground truth, for observers).

@@ -152,4 +152,15 @@ private func makeCluster(_ count: Int, seed: UInt64 = 1) -> (Simulation, [Inbox]
         #expect(inboxes[1].received.count == 1)
         #expect(sim.network.link(from: 1, to: 0) == sim.network.defaults)
     }
+
+    @Test func resetLinksDropsEveryOverrideAndSetsTheDefaults() {
+        let (sim, _) = makeCluster(3)
+        sim.network.setLink(from: 0, to: 1, LinkParameters(latency: .milliseconds(200), jitter: .zero, loss: 1))
+        sim.network.defaults.loss = 0.5
+        let settled = LinkParameters(latency: .milliseconds(7), jitter: .zero)
+        sim.network.resetLinks(to: settled)
+        #expect(sim.network.defaults == settled)
+        #expect(sim.network.link(from: 0, to: 1) == settled)
+        #expect(sim.network.link(from: 2, to: 0) == settled)
+    }
 }

@@ -12,7 +12,8 @@ public enum Fault: Equatable, Sendable {
     case partition([[NodeReference]])
     /// `isolate NODE`: cut one node off from every other.
     case isolate(NodeReference)
-    /// `heal`: remove every partition, isolation, one-way drop and image-pull failure.
+    /// `heal`: remove every partition, isolation, one-way drop, latency and loss override
+    /// (links return to `cluster.network`) and image-pull failure.
     case heal
     /// `drop A -> B`: one-way loss of every message from A to B, until `heal`.
     case drop(from: NodeReference, to: NodeReference)

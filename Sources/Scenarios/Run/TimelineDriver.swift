@@ -162,6 +162,7 @@ final class TimelineDriver {
             if let host = host(node) { network.isolate(host.id) }
         case .heal:
             network.heal()
+            network.resetLinks(to: scenario.cluster.network)
             for node in cluster.liveNodes { node.runtime.pullsFail = false }
         case let .drop(from, to):
             if let a = host(from), let b = host(to) { network.dropOneWay(from: a.id, to: b.id) }
