@@ -51,4 +51,34 @@ import Testing
         #expect(result.failures.map(\.text) == [], "offset \(offset)")
         #expect(result.summary.duration == scenario.duration)
     }
+
+    /// A replacement task waits out the 5 s restart delay in READY with its container created;
+    /// the host crashes then and comes back without the container. When the task's desired state
+    /// becomes RUNNING the agent must fail it ("No such container", as dockerd answers a start of
+    /// a container it does not have), so the orchestrator replaces it; it used to stay STARTING
+    /// for ever. Found by `simrun explore` (plain.scn, seed 1).
+    @Test func aReadyTaskWhoseContainerWasLostFailsAndIsReplaced() throws {
+        let source = """
+            scenario: a host restarts while its replacement task waits out the restart delay
+            duration: 1m
+            cluster:
+              managers: 1
+              workers: 1
+            services:
+              web:
+                image: nginx:1.25
+                deploy:
+                  replicas: 1
+                  placement: {constraints: [node.role == worker]}
+            timeline:
+              - at 10s: kill web.1
+              - at 12s: crash w1
+              - at 12500ms: restart w1
+            expect:
+              - at end: service web is converged
+            """
+        let (result, timeline) = try #require(ScenarioTestSupport.run(source, seed: 1))
+        #expect(result.passed, "\(timeline)")
+        #expect(timeline.contains("No such container"))
+    }
 }

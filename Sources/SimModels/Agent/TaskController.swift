@@ -49,6 +49,13 @@ final class TaskController {
             move(to: .preparing, "preparing")
             prepare()
         case .ready where task.desiredState >= .running:
+            // A host that restarted lost its containers (the runtime keeps none across boots), so
+            // a task left READY may have none to start: dockerd answers the start with "No such
+            // container" and SwarmKit's controller fails the task (exec.Do, on Start's error).
+            guard runtime.container(containerID) != nil else {
+                fail(err: "No such container: \(task.name).\(task.id.rawValue)")
+                return
+            }
             move(to: .starting, "starting")
             busy = true
             runtime.start(containerID) { [weak self] in
