@@ -52,13 +52,23 @@ public struct RaftSettings: Equatable, Sendable {
     public var heartbeatTick: Int
     /// A planted Raft bug (`mutant:`), a teaching and calibration aid; nil (the default) for none.
     public var mutant: RaftMutant?
+    /// A leader steps down when it has not heard from a majority for an election timeout, and a
+    /// follower that heard a leader that recently ignores vote requests (`check_quorum:`;
+    /// SwarmKit sets `CheckQuorum: true`, manager/state/raft/raft.go `NewNode`).
+    public var checkQuorum: Bool
+    /// A candidate first asks whether it would win before raising its term (`pre_vote:`;
+    /// SwarmKit leaves etcd's `PreVote` false).
+    public var preVote: Bool
 
     /// Raft settings; the defaults are SwarmKit's.
-    public init(tick: SimDuration = .seconds(1), electionTick: Int = 10, heartbeatTick: Int = 1, mutant: RaftMutant? = nil) {
+    public init(tick: SimDuration = .seconds(1), electionTick: Int = 10, heartbeatTick: Int = 1, mutant: RaftMutant? = nil,
+                checkQuorum: Bool = true, preVote: Bool = false) {
         self.tick = tick
         self.electionTick = electionTick
         self.heartbeatTick = heartbeatTick
         self.mutant = mutant
+        self.checkQuorum = checkQuorum
+        self.preVote = preVote
     }
 }
 

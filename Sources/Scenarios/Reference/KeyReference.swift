@@ -69,6 +69,10 @@ public enum KeyReference {
         ReferenceEntry("tick", "tick: 1s", "the Raft tick (default 1s)"),
         ReferenceEntry("election_tick", "election_tick: 10", "ticks without a leader before an election (default 10 x heartbeat_tick)"),
         ReferenceEntry("heartbeat_tick", "heartbeat_tick: 1", "ticks between the leader's heartbeats (default 1)"),
+        ReferenceEntry("check_quorum", "check_quorum: true", "a leader that has not heard from a majority for an election timeout "
+                       + "steps down, and followers that heard a leader ignore votes (default true, as SwarmKit)"),
+        ReferenceEntry("pre_vote", "pre_vote: false", "a candidate first asks whether it would win before raising its term "
+                       + "(default false, as SwarmKit)"),
         ReferenceEntry("mutant", "mutant: skip-log-check", "plants one known Raft bug, a teaching and calibration aid: "
                        + RaftMutant.names.joined(separator: ", ") + " (default none)"),
     ]

@@ -25,6 +25,7 @@ struct ClusterBuilder {
         let cluster = SwarmCluster(simulation: simulation, machines: machines)
         let raft = scenario.cluster.raft
         cluster.world.raftConfig = RaftConfig(electionTick: raft.electionTick, heartbeatTick: raft.heartbeatTick,
+                                              checkQuorum: raft.checkQuorum, preVote: raft.preVote,
                                               lostQuorumTicks: raft.electionTick, mutant: raft.mutant)
         cluster.world.tickInterval = raft.tick
         cluster.world.heartbeatPeriod = scenario.cluster.dispatcher.heartbeatPeriod

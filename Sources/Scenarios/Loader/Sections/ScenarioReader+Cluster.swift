@@ -75,6 +75,16 @@ extension ScenarioReader {
                 }
             }
         }
+        if let node = node["check_quorum"], let flag = value(node, what: "'check_quorum'", { (text: String) throws(ValueParseError) in
+            try BoolSyntax.parse(text, what: "check_quorum")
+        }) {
+            raft.checkQuorum = flag
+        }
+        if let node = node["pre_vote"], let flag = value(node, what: "'pre_vote'", { (text: String) throws(ValueParseError) in
+            try BoolSyntax.parse(text, what: "pre_vote")
+        }) {
+            raft.preVote = flag
+        }
         if let node = node["mutant"], let text = node.scalarText {
             if let mutant = RaftMutant(rawValue: text) {
                 raft.mutant = mutant
