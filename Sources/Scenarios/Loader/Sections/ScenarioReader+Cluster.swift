@@ -75,16 +75,8 @@ extension ScenarioReader {
                 }
             }
         }
-        if let node = node["check_quorum"], let flag = value(node, what: "'check_quorum'", { (text: String) throws(ValueParseError) in
-            try BoolSyntax.parse(text, what: "check_quorum")
-        }) {
-            raft.checkQuorum = flag
-        }
-        if let node = node["pre_vote"], let flag = value(node, what: "'pre_vote'", { (text: String) throws(ValueParseError) in
-            try BoolSyntax.parse(text, what: "pre_vote")
-        }) {
-            raft.preVote = flag
-        }
+        if let flag = flag(node, "check_quorum") { raft.checkQuorum = flag }
+        if let flag = flag(node, "pre_vote") { raft.preVote = flag }
         if let node = node["mutant"], let text = node.scalarText {
             if let mutant = RaftMutant(rawValue: text) {
                 raft.mutant = mutant
@@ -94,6 +86,12 @@ extension ScenarioReader {
             }
         }
         return raft
+    }
+
+    /// Reads the boolean under `key` of `node`, if there is one (errors are reported).
+    private mutating func flag(_ node: YAMLNode, _ key: String) -> Bool? {
+        guard let child = node[key] else { return nil }
+        return value(child, what: "'\(key)'") { (text: String) throws(ValueParseError) in try BoolSyntax.parse(text, what: key) }
     }
 
     /// Reads `cluster.dispatcher`.
