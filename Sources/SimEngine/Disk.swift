@@ -6,7 +6,9 @@
 /// nil: what that means (a new node, no identity) is for the model to say, not the disk.
 public final class Disk {
     /// How long one sync takes. Syncs of one disk run one after another.
-    public var syncLatency: SimDuration = .milliseconds(1)
+    public var syncLatency: SimDuration = Disk.defaultSyncLatency
+    /// A sync's latency on a healthy disk (`disk NODE slow` changes it until `heal`).
+    public static let defaultSyncLatency: SimDuration = .milliseconds(1)
 
     private var current = DiskContents()
     private var durable = DiskContents()

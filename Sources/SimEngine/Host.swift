@@ -52,6 +52,10 @@ public final class Host {
     public private(set) var software: HostSoftware?
     /// How long a boot takes.
     public var bootDelay: SimDuration = .seconds(1)
+    /// The machine's clock (`clock NODE ...` faults); survives crashes and restarts.
+    public internal(set) var clock = HostClock()
+    /// Set by `disk NODE wipe`: the disk is lost, and the next boot starts from an empty one.
+    public var wipesDiskAtNextBoot = false
 
     unowned let simulation: Simulation
     private var makeSoftware: (Host) -> HostSoftware?
@@ -72,6 +76,7 @@ public final class Host {
         guard state == .crashed || state == .stopped else { return }
         state = .booting
         simulation.schedule(after: delay ?? bootDelay, host: id) { [unowned self] in
+            self.replaceWipedDisk()
             self.state = .up
             self.software = self.makeSoftware(self)
             self.software?.start()
@@ -81,6 +86,7 @@ public final class Host {
     /// Starts the host at once, with no boot delay (used to build the initial cluster).
     public func powerOn() {
         guard state == .crashed || state == .stopped else { return }
+        replaceWipedDisk()
         state = .up
         software = makeSoftware(self)
         software?.start()

@@ -43,7 +43,7 @@ extension Simulation {
     @discardableResult
     public func schedule<Component: HostComponent>(after delay: SimDuration, for component: Component,
                                                    _ work: @escaping (Component) -> Void) -> TimerID {
-        schedule(at: now + delay, for: component, work)
+        schedule(at: now + timerDelay(delay, host: component.host.id), for: component, work)
     }
 
     /// Schedules `work` for `component` at `time` (never before now), bound as above.

@@ -17,6 +17,9 @@ public final class Simulation {
     /// Every host's `Host.liveness`, kept by the host: the event loop reads this small array
     /// instead of each host object (which is rarely in the cache).
     var hostLiveness: [UInt64] = []
+    /// How many hosts' clocks do not run true (`clock NODE rate`): while none, scheduling a
+    /// timer costs one check (see `timerDelay`).
+    @usableFromInline var hostsWithSkewedClocks = 0
     /// The network between the hosts.
     public private(set) lazy var network = Network(simulation: self)
     /// Where models write what happened; observers and reporters read it.
@@ -74,7 +77,7 @@ public final class Simulation {
     /// - Complexity: O(log n)
     @inlinable @discardableResult
     public func schedule(after delay: SimDuration, handler: EventHandler, token: Int, host: HostID?) -> TimerID {
-        enqueue(at: now + delay, action: .handler(handler, token), host: host)
+        enqueue(at: now + timerDelay(delay, host: host), action: .handler(handler, token), host: host)
     }
 
     /// Schedules a closure at `time` that belongs to no host: the scenario layer's timeline and

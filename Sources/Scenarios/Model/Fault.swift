@@ -13,7 +13,7 @@ public enum Fault: Equatable, Sendable {
     /// `isolate NODE`: cut one node off from every other.
     case isolate(NodeReference)
     /// `heal`: remove every partition, isolation, one-way drop, latency and loss override
-    /// (links return to `cluster.network`) and image-pull failure.
+    /// (links return to `cluster.network`), image-pull failure, clock rate and slow disk.
     case heal
     /// `drop A -> B`: one-way loss of every message from A to B, until `heal`.
     case drop(from: NodeReference, to: NodeReference)
@@ -25,6 +25,15 @@ public enum Fault: Equatable, Sendable {
     case kill(TaskReference)
     /// `fail NODE image-pull`: pulls on that node fail until `heal`.
     case failImagePulls(NodeReference)
+    /// `clock NODE +2s` / `clock NODE -500ms`: the node's wall clock jumps; its timers do not.
+    case clockJump(NodeReference, SimDuration)
+    /// `clock NODE rate 1.05`: the node's clock, timers and timestamps alike, runs at that rate
+    /// until `heal`.
+    case clockRate(NodeReference, Double)
+    /// `disk NODE slow 200ms`: every sync of that node's disk takes that long, until `heal`.
+    case diskSlow(NodeReference, SimDuration)
+    /// `disk NODE wipe`: the node's disk is lost; its next boot starts from an empty disk.
+    case diskWipe(NodeReference)
 
     /// The fault's word, as written first in the action: `crash`, `partition`...
     public var name: String {
@@ -40,6 +49,8 @@ public enum Fault: Equatable, Sendable {
         case .loss: "loss"
         case .kill: "kill"
         case .failImagePulls: "fail"
+        case .clockJump, .clockRate: "clock"
+        case .diskSlow, .diskWipe: "disk"
         }
     }
 }

@@ -164,6 +164,11 @@ final class TimelineDriver {
             network.heal()
             network.resetLinks(to: scenario.cluster.network)
             for node in cluster.liveNodes { node.runtime.pullsFail = false }
+            for machine in cluster.machines {
+                guard let host = cluster.host(named: machine.name) else { continue }
+                if host.clock.rate != 1 { host.setClockRate(1) }
+                host.disk.syncLatency = Disk.defaultSyncLatency
+            }
         case let .drop(from, to):
             if let a = host(from), let b = host(to) { network.dropOneWay(from: a.id, to: b.id) }
         case let .latency(selector, latency):
@@ -172,6 +177,14 @@ final class TimelineDriver {
             setLinks(selector) { $0.loss = loss }
         case let .kill(task):
             note = kill(task)
+        case let .clockJump(node, offset):
+            host(node)?.jumpClock(by: offset)
+        case let .clockRate(node, rate):
+            host(node)?.setClockRate(rate)
+        case let .diskSlow(node, latency):
+            host(node)?.disk.syncLatency = latency
+        case let .diskWipe(node):
+            host(node)?.wipesDiskAtNextBoot = true
         case let .failImagePulls(node):
             if let host = host(node), let software = cluster.node(named: host.name) { software.runtime.pullsFail = true }
         }

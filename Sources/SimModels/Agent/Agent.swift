@@ -239,7 +239,7 @@ public final class Agent: EventHandler, HostComponent {
             if let controller = controllers[task.id] {
                 controller.update(task)
             } else {
-                let controller = TaskController(task: task, runtime: runtime, now: { [unowned self] in self.simulation.now }) {
+                let controller = TaskController(task: task, runtime: runtime, now: { [unowned self] in self.host.wallClock }) {
                     [unowned self] id, status in self.statusChanged(id, status)
                 }
                 controllers[task.id] = controller

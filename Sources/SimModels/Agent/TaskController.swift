@@ -10,6 +10,7 @@ final class TaskController {
     /// The observed state, as last reported.
     private(set) var state: TaskState
     private let runtime: ContainerRuntime
+    /// The node's wall clock, which stamps the statuses it reports (a `clock NODE +2s` moves them).
     private let now: () -> SimInstant
     private let report: (TaskID, TaskStatus) -> Void
     private var busy = false

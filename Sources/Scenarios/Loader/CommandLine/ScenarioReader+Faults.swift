@@ -42,6 +42,8 @@ extension ScenarioReader {
             return .drop(from: from, to: to)
         case "latency", "loss":
             return readLinkFault(word, args, in: action, usage: usage)
+        case "clock", "disk":
+            return readMachineFault(word, args, in: action, usage: usage)
         case "kill":
             guard checkArgumentCount(args, minimum: 1, maximum: 1, command: word, usage: FaultReference.usage(of: word), in: action) else {
                 return nil
