@@ -107,14 +107,8 @@ extension ScenarioReader {
     /// `latency A B 200ms`, `latency * 200ms`, `loss A B 20%`, `loss * 20%`.
     private mutating func readLinkFault(_ word: String, _ args: [CommandToken], in action: ActionText, usage: String) -> Fault? {
         let expected = args.first?.text == "*" ? 2 : 3
-        guard args.count == expected else {
-            if args.count > expected {
-                report("too many arguments for '\(word)'", at: args[expected], in: action, hint: usage)
-            } else {
-                reportMissing("'\(word)' needs two nodes (or *) and a value", in: action, hint: usage)
-            }
-            return nil
-        }
+        guard requireArguments(args, count: expected, of: word, missing: "'\(word)' needs two nodes (or *) and a value",
+                               in: action, usage: usage) else { return nil }
         var link: LinkSelector?
         if expected == 2 {
             link = .all
@@ -141,6 +135,18 @@ extension ScenarioReader {
             report(error.message, at: valueToken, in: action, hint: error.hint)
             return nil
         }
+    }
+
+    /// True if there are exactly `count` arguments; otherwise reports the first extra one, or
+    /// `missing` when there are too few.
+    mutating func requireArguments(_ args: [CommandToken], count: Int, of word: String, missing: String,
+                                   in action: ActionText, usage: String) -> Bool {
+        if args.count > count {
+            report("too many arguments for '\(word)'", at: args[count], in: action, hint: usage)
+        } else if args.count < count {
+            reportMissing(missing, in: action, hint: usage)
+        }
+        return args.count == count
     }
 
     /// `web.2` (a replica's slot) or `app@w1` (a global service's task on a node).

@@ -10,14 +10,8 @@ extension ScenarioReader {
         let node = resolveNode(args[0], in: action, command: word)
         let what = args[1]
         let expected = what.text == "rate" || (word == "disk" && what.text == "slow") ? 3 : 2
-        guard args.count == expected else {
-            if args.count > expected {
-                report("too many arguments for '\(word)'", at: args[expected], in: action, hint: usage)
-            } else {
-                reportMissing("'\(word) NODE \(what.text)' needs a value", in: action, hint: usage)
-            }
-            return nil
-        }
+        guard requireArguments(args, count: expected, of: word, missing: "'\(word) NODE \(what.text)' needs a value",
+                               in: action, usage: usage) else { return nil }
         do {
             switch (word, what.text) {
             case ("clock", "rate"):
