@@ -3,7 +3,9 @@
 public enum DockerCommandReference {
     public static let entries: [ReferenceEntry] = [
         ReferenceEntry("swarm init", "docker swarm init [--force-new-cluster]", "on the via node: a new swarm, or a new one-manager cluster from its Raft data"),
-        ReferenceEntry("swarm join", "docker swarm join --token worker|manager [MANAGER[:2377]]", "the via node joins with that role"),
+        ReferenceEntry("swarm join", "docker swarm join --token TOKEN|worker|manager [--availability active|pause|drain] [MANAGER[:2377]]",
+                       "the via node joins with its token's role (worker or manager: that role's token at that instant); a wrong token gets Docker's error"),
+        ReferenceEntry("swarm join-token", "docker swarm join-token [-q] [--rotate] worker|manager", "print (after --rotate, a new) join token or the command to join with it"),
         ReferenceEntry("swarm leave", "docker swarm leave [--force]", "the via node leaves the swarm"),
         ReferenceEntry("node update", "docker node update [--availability active|pause|drain] [--role manager|worker] [--label-add KEY=VALUE] [--label-rm KEY] NODE",
                        "change a node's availability, role or labels"),

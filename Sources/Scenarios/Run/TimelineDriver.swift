@@ -99,22 +99,27 @@ final class TimelineDriver {
         }
         switch command {
         case let .swarmInit(forceNewCluster):
-            let ready = { done(.success("Swarm initialized: current node (\(node.identity?.nodeID.rawValue ?? "")) is now a manager.")) }
+            let ready = { done(.success(node.swarmInitOutput)) }
             switch forceNewCluster ? node.forceNewCluster(ready: ready) : node.initSwarm(ready: ready) {
             case .success: break
             case let .failure(error): done(.failure(error))
             }
         case let .swarmLeave(force):
             node.leave(force: force, completion: done)
-        case let .swarmJoin(role, manager):
-            let target = manager.flatMap(resolve).flatMap { cluster.host(named: $0) }
+        case let .swarmJoin(join):
+            let target = join.manager.flatMap(resolve).flatMap { cluster.host(named: $0) }
                 ?? truth.liveManagers.first.map(\.host)
             guard let target else {
                 done(.failure(.refused("no manager to join through")))
                 return
             }
-            node.join(as: role, via: target.id) { result in
-                done(result.map { role == .manager ? "This node joined a swarm as a manager." : "This node joined a swarm as a worker." })
+            let token: String
+            switch join.token {
+            case let .literal(text): token = text
+            case let .current(role): token = cluster.joinToken(for: role, through: target.id) ?? ""
+            }
+            node.join(token: token, availability: join.availability, via: target.id) { result in
+                done(result.map { "This node joined a swarm as a \($0.rawValue)." })
             }
         default:
             done(.failure(.refused("not supported yet by the simulator: \(entry.text)")))

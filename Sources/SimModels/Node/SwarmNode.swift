@@ -44,7 +44,12 @@ public final class SwarmNode: HostSoftware, HostComponent {
 
     struct PendingJoin {
         var requestID: UInt64
+        /// The role a rejoin asks for (a token's join learns its role from the answer).
         var role: NodeRole
+        /// `docker swarm join --token`, parsed; nil for a Raft rejoin.
+        var token: JoinToken?
+        /// `docker swarm join --availability`.
+        var availability: NodeAvailability
         /// The manager asked (nil: pick one for each attempt).
         var via: HostID?
         /// Set for a Raft join of a node already in the swarm.
