@@ -120,7 +120,7 @@ import Testing
             "3:14 cpus must be a decimal number, got '-1' | CPUs are written as a decimal, such as 0.5 or 2",
             "3:26 invalid size 'lots' | sizes are written as 512MiB, 8GiB, 256M or 1G (powers of 1024)",
             "3:40 joined must be true or false, got 'maybe'",
-            "3:47 unknown key 'colour' in node 'm1' | the keys of node 'm1' are cpus, memory, labels, role, joined",
+            "3:47 unknown key 'colour' in node 'm1' | the keys of node 'm1' are cpus, memory, labels, engine_labels, role, joined",
         ])
     }
 

@@ -65,7 +65,7 @@ final class TimelineDriver {
             performLocal(command, entry: entry)
         default:
             guard let control = DockerCommandTranslation.control(for: command, resolve: resolve) else {
-                finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "Error: no leader to stand for 'leader'"))
+                finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: Self.unresolvedMessage(command)))
                 return
             }
             run(control, text: entry.text, via: entry.via, expect: entry.expect)
@@ -224,11 +224,29 @@ final class TimelineDriver {
 
     // MARK: - Names
 
+    /// Why a command's node reference names nobody now.
+    private static func unresolvedMessage(_ command: DockerCommand) -> String {
+        let references: [NodeReference]
+        switch command {
+        case let .nodeUpdate(update): references = [update.node]
+        case let .nodePromote(nodes), let .nodeDemote(nodes), let .nodeRemove(nodes, _): references = nodes
+        default: references = []
+        }
+        if let id = references.first(where: { if case .id = $0 { true } else { false } }) {
+            return "Error: '\(id)' names no node ID: that node is in no swarm"
+        }
+        return "Error: no leader to stand for 'leader'"
+    }
+
     /// A node reference as a name: `leader` is the leader at this instant.
     private func resolve(_ reference: NodeReference) -> String? {
         switch reference {
         case let .named(name): name
         case .leader: truth.leader?.host.name
+        case let .id(name, prefix):
+            (name == "leader" ? truth.leader?.host.name : name)
+                .flatMap { cluster.nodeID(ofMachine: $0) }
+                .map { prefix.map($0.rawValue.prefix) .map(String.init) ?? $0.rawValue }
         }
     }
 

@@ -122,6 +122,12 @@ public final class SwarmCluster {
         machines.firstIndex { $0.name == name }.flatMap { node(at: $0) }
     }
 
+    /// The node ID the named machine holds now, as its disk says (nil outside a swarm): the ID
+    /// `docker node ls` shows for it, which a user copies.
+    public func nodeID(ofMachine name: String) -> NodeID? {
+        host(named: name)?.disk.value(NodeIdentity.diskKey)?.nodeID
+    }
+
     /// The host of the named machine.
     public func host(named name: String) -> Host? {
         machines.firstIndex { $0.name == name }.map { simulation.hosts[firstHost + $0] }

@@ -173,7 +173,7 @@ extension ScenarioReader {
             }
         }
         guard checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command, usage: usage, in: action),
-              let node = resolveNode(args.positionals[0], in: action, command: command), valid else { return nil }
+              let node = resolveDockerNode(args.positionals[0], in: action, command: command), valid else { return nil }
         update.node = node
         return .nodeUpdate(update)
     }
@@ -188,7 +188,7 @@ extension ScenarioReader {
         var nodes: [NodeReference] = []
         var valid = true
         for token in args.positionals {
-            if let node = resolveNode(token, in: action, command: command) { nodes.append(node) } else { valid = false }
+            if let node = resolveDockerNode(token, in: action, command: command) { nodes.append(node) } else { valid = false }
         }
         guard valid else { return nil }
         switch command {
