@@ -69,3 +69,26 @@ import SimEngine
         #expect(forgedTimeline.contains("Error response from daemon: rpc error: code = InvalidArgument desc = A valid join token is necessary to join this cluster"))
     }
 }
+
+/// A command dockerd refuses at run time fails as that command, with Docker's text, so that
+/// `expect: error "..."` asserts it (seed 001's malformed `--constraint`).
+@Suite struct RunTimeRefusalWalkthroughTests {
+    @Test func aMalformedConstraintFailsTheCommandWithSwarmKitsText() throws {
+        let (result, timeline) = try #require(ScenarioTestSupport.run("""
+            scenario: a malformed constraint
+            duration: 20s
+            cluster: {managers: 1, workers: 1}
+            timeline:
+              - at 5s: docker service create --name web --constraint node.labels.storage=ssd nginx
+                expect: error "constraint expected one operator from ==, !="
+              - at 6s: docker service create --name web --constraint "node.labels.storage == ssd" nginx
+                expect: ok
+              - at 7s: docker service update --constraint-add "node.labels.a b==c" web
+                expect: error "key 'node.labels.a b' is invalid"
+            expect:
+              - at end: service web is 0/1
+            """))
+        #expect(result.passed, "\(timeline)")
+        #expect(timeline.contains("Error response from daemon: rpc error: code = InvalidArgument desc = constraint expected one operator from ==, !="))
+    }
+}
