@@ -120,7 +120,7 @@ import Testing
             "3:14 cpus must be a decimal number, got '-1' | CPUs are written as a decimal, such as 0.5 or 2",
             "3:26 invalid size 'lots' | sizes are written as 512MiB, 8GiB, 256M or 1G (powers of 1024)",
             "3:40 joined must be true or false, got 'maybe'",
-            "3:47 unknown key 'colour' in node 'm1' | the keys of node 'm1' are cpus, memory, labels, role, joined",
+            "3:47 unknown key 'colour' in node 'm1' | the keys of node 'm1' are cpus, memory, labels, engine_labels, role, joined",
         ])
     }
 
@@ -185,7 +185,10 @@ import Testing
             ("docker node ls -a", "unknown flag '-a' in 'docker node ls' | 'docker node ls' takes no flags"),
             ("docker node ls w1", "'docker node ls' accepts no arguments | usage: docker node ls"),
             ("docker swarm init m1", "'docker swarm init' accepts no arguments | usage: docker swarm init [--force-new-cluster]"),
-            ("docker swarm join m1", "'docker swarm join' needs --token worker or --token manager | usage: docker swarm join --token worker|manager [MANAGER[:2377]]"),
+            ("docker swarm join m1", "'docker swarm join' needs --token | write a token (SWMTKN-1-...), or worker or manager for the token `docker swarm join-token` prints then"),
+            ("docker swarm join --token worker --availability off m1", "invalid availability 'off' | the availabilities are active, pause and drain"),
+            ("docker swarm join-token", "'docker swarm join-token' requires exactly 1 argument | usage: docker swarm join-token [-q] [--rotate] worker|manager"),
+            ("docker swarm join-token boss", "unknown role boss | usage: docker swarm join-token [-q] [--rotate] worker|manager"),
             ("docker swarm join --token worker m1:2378", "managers listen on port 2377, not '2378' | write MANAGER or MANAGER:2377"),
             ("docker swarm leave --force=maybe", "flag '--force' is true or false, not 'maybe'"),
             ("docker service create --name web", "'docker service create' requires at least 1 argument | usage: docker service create --name NAME [OPTIONS] IMAGE [COMMAND] [ARG...]"),

@@ -164,7 +164,7 @@ import Testing
         #expect(scenario.node(named: "extra") == NodeDefinition(name: "extra", role: .worker, nanoCPUs: 2_000_000_000,
                                                                 memoryBytes: 4 << 30, joined: false))
         #expect(scenario.node(named: "spare")?.role == .manager)
-        #expect(scenario.timeline[0].action == .docker(.swarmJoin(role: .worker, manager: .named("m1"))))
+        #expect(scenario.timeline[0].action == .docker(.swarmJoin(SwarmJoin(token: .current(.worker), manager: .named("m1")))))
         #expect(scenario.timeline[0].via == .named("extra"))
         #expect(scenario.timeline[7].via == .leader)
     }

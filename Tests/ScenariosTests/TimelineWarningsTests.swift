@@ -27,4 +27,13 @@ import Testing
             #expect(TimelineWarnings.warnings(for: scenario).isEmpty, "\(file)")
         }
     }
+
+    @Test func aConstraintDockerRefusesOrNoNodeMeetsIsWarnedAbout() throws {
+        #expect(try warnings("  - at 10s: docker service create --name web --constraint node.labels.storage=ssd nginx\n"
+                             + "  - at 20s: docker service update --constraint-add node.lables.zone==a web\n"
+                             + "  - at 30s: docker service create --name ok --constraint node.role==worker nginx\n") == [
+            "4: constraint 'node.labels.storage=ssd' needs an operator, == or != (Docker refuses the command: constraint expected one operator from ==, !=)",
+            "5: unknown attribute 'node.lables.zone' in constraint 'node.lables.zone==a' (Docker accepts it, but no node meets it)",
+        ])
+    }
 }

@@ -77,8 +77,8 @@ final class EngineHarness {
     /// `docker swarm join --token worker|manager` on the node, through `manager`.
     func join(_ name: String, as role: NodeRole, via manager: String) -> Result<String, SwarmNodeError>? {
         var outcome: Result<String, SwarmNodeError>?
-        node(name)?.join(as: role, via: host(manager).id) { result in
-            outcome = result.map { "This node joined a swarm as a \(role.rawValue)." }
+        cluster.join(index(name), as: role, via: host(manager).id) { result in
+            outcome = result.map { "This node joined a swarm as a \($0.rawValue)." }
         }
         let deadline = simulation.now + .seconds(30)
         while outcome == nil && simulation.now < deadline { simulation.run(for: .milliseconds(10)) }
@@ -127,6 +127,7 @@ final class EngineHarness {
     // MARK: - Ground truth
 
     func host(_ name: String) -> Host { cluster.host(named: name)! }
+    func index(_ name: String) -> Int { cluster.machines.firstIndex { $0.name == name }! }
     func node(_ name: String) -> SwarmNode? { cluster.node(named: name) }
     var leaderName: String? { cluster.leader?.host.name }
     var leaderStore: ClusterStore? { cluster.leader?.manager?.store }

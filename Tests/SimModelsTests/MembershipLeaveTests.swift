@@ -79,7 +79,7 @@ import SimEngine
         _ = swarm.leave("w1", force: false)
         swarm.run(for: .seconds(5))
         var joined = false
-        swarm.node("w1")!.join(as: .worker, via: swarm.host("m1").id) { if case .success = $0 { joined = true } }
+        swarm.cluster.join(swarm.index("w1"), as: .worker, via: swarm.host("m1").id) { if case .success = $0 { joined = true } }
         swarm.run(for: .seconds(5))
         #expect(joined)
         let store = try #require(swarm.leaderStore)

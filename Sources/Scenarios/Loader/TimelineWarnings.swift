@@ -1,5 +1,9 @@
+import SimEngine
+import SimModels
+
 /// Faults that do nothing, or not what they seem to (`crash m1` twice, `restart` of a node
-/// that is up): warnings, found from the timeline alone, which a file may still run with.
+/// that is up), and placement constraints Docker refuses or no node meets: warnings, found
+/// from the timeline alone, which a file may still run with.
 /// A fault on `leader` is not followed (who leads is only known while running), and after one
 /// that takes a node down or up the managers' states are unknown, so nothing is said of them.
 public enum TimelineWarnings {
@@ -15,6 +19,10 @@ public enum TimelineWarnings {
         let managers = scenario.nodes.filter { $0.role == .manager }.map(\.name)
         var warnings: [Diagnostic] = []
         for entry in scenario.timeline {
+            if case let .docker(command) = entry.action {
+                warnings += constraintWarnings(command, entry: entry, in: scenario)
+                continue
+            }
             guard case let .fault(fault) = entry.action else { continue }
             let target: NodeReference
             let takesDown: Bool
@@ -41,6 +49,34 @@ public enum TimelineWarnings {
             states[name] = takesDown ? .down(since: entry) : .up
         }
         return warnings
+    }
+
+    /// A constraint of `docker service create|update` that SwarmKit refuses (the command fails
+    /// with its text) or that no node can meet (an unknown attribute: tasks stay pending).
+    private static func constraintWarnings(_ command: DockerCommand, entry: TimelineEntry, in scenario: Scenario) -> [Diagnostic] {
+        let constraints: [String]
+        switch command {
+        case let .serviceCreate(spec):
+            constraints = spec.task.placement.constraints
+        case let .serviceUpdate(update):
+            constraints = update.changes.compactMap { if case let .addConstraint(text) = $0 { text } else { nil } }
+        default:
+            return []
+        }
+        return constraints.compactMap { (text: String) -> Diagnostic? in
+            do throws(ValueParseError) {
+                _ = try PlacementSyntax.checkConstraint(text)
+                return nil
+            } catch {
+                let outcome: String
+                if case let .failure(refusal) = PlacementConstraint.parse([text]) {
+                    outcome = "Docker refuses the command: \(refusal.message)"
+                } else {
+                    outcome = "Docker accepts it, but no node meets it"
+                }
+                return warning(entry, in: scenario, error.message + " (\(outcome))", hint: error.hint ?? "")
+            }
+        }
     }
 
     private static func warning(_ entry: TimelineEntry, in scenario: Scenario, _ message: String, hint: String) -> Diagnostic {

@@ -4,9 +4,11 @@ import SimModels
 public enum DockerCommand: Equatable, Sendable {
     /// `docker swarm init [--force-new-cluster]`, on the `via` node.
     case swarmInit(forceNewCluster: Bool)
-    /// `docker swarm join --token worker|manager [MANAGER[:2377]]`: the `via` node joins
-    /// with that role, through `manager` (nil: any reachable manager).
-    case swarmJoin(role: NodeRole, manager: NodeReference?)
+    /// `docker swarm join --token TOKEN|worker|manager [--availability A] [MANAGER[:2377]]`: the
+    /// `via` node joins with the token's role.
+    case swarmJoin(SwarmJoin)
+    /// `docker swarm join-token [-q] [--rotate] worker|manager`: print (after rotating) a token.
+    case swarmJoinToken(role: NodeRole, rotate: Bool, quiet: Bool)
     /// `docker swarm leave [--force]`, on the `via` node.
     case swarmLeave(force: Bool)
     /// `docker node update [--availability A] [--role R] [--label-add k=v] [--label-rm k] NODE`.
@@ -43,6 +45,7 @@ public enum DockerCommand: Equatable, Sendable {
         switch self {
         case .swarmInit: "docker swarm init"
         case .swarmJoin: "docker swarm join"
+        case .swarmJoinToken: "docker swarm join-token"
         case .swarmLeave: "docker swarm leave"
         case .nodeUpdate: "docker node update"
         case .nodePromote: "docker node promote"

@@ -12,6 +12,9 @@ public struct NodeDefinition: Equatable, Sendable {
     public var memoryBytes: Int64
     /// Node labels (`node.labels.*`), sorted by key.
     public var labels: [Label]
+    /// Engine labels (`engine.labels.*`: dockerd's `--label`, reported in the node's
+    /// description), sorted by key.
+    public var engineLabels: [Label] = []
     /// Whether the node is in the swarm from the start (default true). A node that is not
     /// is up but outside the swarm until it runs `docker swarm join`.
     public var joined: Bool

@@ -5,12 +5,17 @@ public enum NodeReference: Hashable, Sendable, CustomStringConvertible {
     case named(String)
     /// Whichever node is the leader when the action runs.
     case leader
+    /// `NAME.id` (`NAME.id:N`): the node ID (its first `N` characters) that the node named
+    /// `NAME` holds when the command runs, as a user copies it from `docker node ls`; docker
+    /// commands only. The daemon resolves it as it resolves any ID or ID prefix.
+    case id(of: String, prefix: Int?)
 
     /// The word the file uses: the name, or `leader`.
     public var description: String {
         switch self {
         case .named(let name): name
         case .leader: "leader"
+        case let .id(name, prefix): name + ".id" + (prefix.map { ":\($0)" } ?? "")
         }
     }
 }

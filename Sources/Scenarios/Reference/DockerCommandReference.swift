@@ -3,10 +3,12 @@
 public enum DockerCommandReference {
     public static let entries: [ReferenceEntry] = [
         ReferenceEntry("swarm init", "docker swarm init [--force-new-cluster]", "on the via node: a new swarm, or a new one-manager cluster from its Raft data"),
-        ReferenceEntry("swarm join", "docker swarm join --token worker|manager [MANAGER[:2377]]", "the via node joins with that role"),
+        ReferenceEntry("swarm join", "docker swarm join --token TOKEN|worker|manager [--availability active|pause|drain] [MANAGER[:2377]]",
+                       "the via node joins with its token's role (worker or manager: that role's token at that instant); a wrong token gets Docker's error"),
+        ReferenceEntry("swarm join-token", "docker swarm join-token [-q] [--rotate] worker|manager", "print (after --rotate, a new) join token or the command to join with it"),
         ReferenceEntry("swarm leave", "docker swarm leave [--force]", "the via node leaves the swarm"),
         ReferenceEntry("node update", "docker node update [--availability active|pause|drain] [--role manager|worker] [--label-add KEY=VALUE] [--label-rm KEY] NODE",
-                       "change a node's availability, role or labels"),
+                       "change a node's availability, role or labels; a NODE of a docker command is a name, leader, NAME.id (the node's ID then) or NAME.id:N (its first N characters), which dockerd resolves as it resolves IDs and prefixes"),
         ReferenceEntry("node promote", "docker node promote NODE...", "make workers managers"),
         ReferenceEntry("node demote", "docker node demote NODE...", "make managers workers"),
         ReferenceEntry("node rm", "docker node rm [--force] NODE...", "remove nodes from the swarm (also: remove)"),

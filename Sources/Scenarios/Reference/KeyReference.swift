@@ -87,6 +87,7 @@ public enum KeyReference {
         ReferenceEntry("cpus", "cpus: 4", "the node's CPUs, a decimal"),
         ReferenceEntry("memory", "memory: 8GiB", "the node's memory (512MiB, 8GiB, 256M, 1G: powers of 1024)"),
         ReferenceEntry("labels", "labels: {zone: east}", "node labels, for placement constraints and preferences"),
+        ReferenceEntry("engine_labels", "engine_labels: {storage: ssd}", "the engine's own labels (dockerd --label), for engine.labels.* constraints and preferences"),
         ReferenceEntry("role", "role: worker", "manager or worker, for a node the cluster counts do not generate"),
         ReferenceEntry("joined", "joined: false", "false: up, but outside the swarm until it runs `docker swarm join`"),
     ]

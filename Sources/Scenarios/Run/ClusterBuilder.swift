@@ -18,9 +18,10 @@ struct ClusterBuilder {
         let simulation = Simulation(seed: seed)
         simulation.network.defaults = scenario.cluster.network
         let machines = scenario.nodes.map { node in
-            SwarmCluster.Machine(name: node.name, role: node.role,
-                                 description: NodeDescription(hostname: node.name, nanoCPUs: node.nanoCPUs, memoryBytes: node.memoryBytes),
-                                 joinsAtStart: node.joined, labels: node.labels)
+            var description = NodeDescription(hostname: node.name, nanoCPUs: node.nanoCPUs, memoryBytes: node.memoryBytes)
+            description.engineLabels = node.engineLabels
+            return SwarmCluster.Machine(name: node.name, role: node.role, description: description,
+                                        joinsAtStart: node.joined, labels: node.labels)
         }
         let cluster = SwarmCluster(simulation: simulation, machines: machines)
         let raft = scenario.cluster.raft

@@ -39,6 +39,8 @@ enum DockerCommandTranslation {
             return .networkCreate(NetworkCreateRequest(name: network.name, driver: network.driver, subnet: network.subnet))
         case .info:
             return .info
+        case let .swarmJoinToken(role, rotate, quiet):
+            return .joinToken(role: role, rotate: rotate, quiet: quiet)
         case .swarmInit, .swarmJoin, .swarmLeave:
             return nil  // operations of the engine itself, not of the control API
         }

@@ -21,6 +21,8 @@ final class GroundTruth {
     let exhaustive: Bool
     private let network: Network
     private var candidates: [Int]
+    /// How many of the observed manager starts have been looked at for new candidates.
+    private var managerHostsSeen = 0
     private var indexByName: [String: Int] = [:]
     /// The leader's store the hostname index was built from: its manager and node change counter.
     private var indexedManager: ManagerNode?
@@ -109,6 +111,15 @@ final class GroundTruth {
 
     /// Fills `cachedManagers` with the candidates whose host is up and whose manager runs.
     private func collectLiveManagers() {
+        // Hosts that started a manager become candidates (a node that joined with the manager
+        // token, whatever role the file gave it).
+        while managerHostsSeen < changes.managerHosts.count {
+            if let index = indexByName[changes.managerHosts[managerHostsSeen]], !candidates.contains(index) {
+                candidates.append(index)
+                candidates.sort()
+            }
+            managerHostsSeen += 1
+        }
         collectedAt = livenessKey
         cachedManagers.removeAll(keepingCapacity: true)
         for index in candidates {

@@ -16,6 +16,9 @@ final class ObservedChanges: EngineObserver, SwarmObserver {
     private(set) var cuts = 0
     /// Managers started or stopped.
     private(set) var managerLifecycle = 0
+    /// The host of every manager started, in order (a node that joins with a manager token
+    /// runs a manager though the file named it a worker).
+    private(set) var managerHosts: [String] = []
     /// Any change of a manager's Raft state or store, or a manager started or stopped.
     private(set) var managers = 0
     /// Containers created, changed or forgotten on any host.
@@ -49,6 +52,7 @@ final class ObservedChanges: EngineObserver, SwarmObserver {
 
     func managerStarted(_ manager: ManagerNode, firstTime: Bool) {
         managerLifecycle &+= 1
+        managerHosts.append(manager.host.name)
         managerChanged()
         invariants?.managerStarted(manager, firstTime: firstTime)
     }

@@ -65,7 +65,7 @@ final class TimelineDriver {
             performLocal(command, entry: entry)
         default:
             guard let control = DockerCommandTranslation.control(for: command, resolve: resolve) else {
-                finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "Error: no leader to stand for 'leader'"))
+                finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: Self.unresolvedMessage(command)))
                 return
             }
             run(control, text: entry.text, via: entry.via, expect: entry.expect)
@@ -99,22 +99,27 @@ final class TimelineDriver {
         }
         switch command {
         case let .swarmInit(forceNewCluster):
-            let ready = { done(.success("Swarm initialized: current node (\(node.identity?.nodeID.rawValue ?? "")) is now a manager.")) }
+            let ready = { done(.success(node.swarmInitOutput)) }
             switch forceNewCluster ? node.forceNewCluster(ready: ready) : node.initSwarm(ready: ready) {
             case .success: break
             case let .failure(error): done(.failure(error))
             }
         case let .swarmLeave(force):
             node.leave(force: force, completion: done)
-        case let .swarmJoin(role, manager):
-            let target = manager.flatMap(resolve).flatMap { cluster.host(named: $0) }
+        case let .swarmJoin(join):
+            let target = join.manager.flatMap(resolve).flatMap { cluster.host(named: $0) }
                 ?? truth.liveManagers.first.map(\.host)
             guard let target else {
                 done(.failure(.refused("no manager to join through")))
                 return
             }
-            node.join(as: role, via: target.id) { result in
-                done(result.map { role == .manager ? "This node joined a swarm as a manager." : "This node joined a swarm as a worker." })
+            let token: String
+            switch join.token {
+            case let .literal(text): token = text
+            case let .current(role): token = cluster.joinToken(for: role, through: target.id) ?? ""
+            }
+            node.join(token: token, availability: join.availability, via: target.id) { result in
+                done(result.map { "This node joined a swarm as a \($0.rawValue)." })
             }
         default:
             done(.failure(.refused("not supported yet by the simulator: \(entry.text)")))
@@ -233,11 +238,29 @@ final class TimelineDriver {
 
     // MARK: - Names
 
+    /// Why a command's node reference names nobody now.
+    private static func unresolvedMessage(_ command: DockerCommand) -> String {
+        let references: [NodeReference]
+        switch command {
+        case let .nodeUpdate(update): references = [update.node]
+        case let .nodePromote(nodes), let .nodeDemote(nodes), let .nodeRemove(nodes, _): references = nodes
+        default: references = []
+        }
+        if let id = references.first(where: { if case .id = $0 { true } else { false } }) {
+            return "Error: '\(id)' names no node ID: that node is in no swarm"
+        }
+        return "Error: no leader to stand for 'leader'"
+    }
+
     /// A node reference as a name: `leader` is the leader at this instant.
     private func resolve(_ reference: NodeReference) -> String? {
         switch reference {
         case let .named(name): name
         case .leader: truth.leader?.host.name
+        case let .id(name, prefix):
+            (name == "leader" ? truth.leader?.host.name : name)
+                .flatMap { cluster.nodeID(ofMachine: $0) }
+                .map { prefix.map($0.rawValue.prefix) .map(String.init) ?? $0.rawValue }
         }
     }
 

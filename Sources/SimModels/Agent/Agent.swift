@@ -91,6 +91,10 @@ public final class Agent: EventHandler, HostComponent {
     // MARK: - Life cycle
 
     /// Starts the first session.
+    /// The managers the agent knows (from its last session message, else from its join): what
+    /// `docker info` lists as Manager Addresses on a node without a manager.
+    public var knownManagers: [HostID] { picker.hosts }
+
     public func start() {
         connect()
     }

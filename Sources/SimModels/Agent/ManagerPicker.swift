@@ -28,6 +28,9 @@ struct ManagerPicker {
 
     var isEmpty: Bool { managers.isEmpty }
 
+    /// Every manager known, whatever its weight (SwarmKit `remotes.Weights`), in host order.
+    var hosts: [HostID] { managers }
+
     /// Forgets `host` (to pick among the others).
     mutating func remove(_ host: HostID) {
         guard let index = managers.firstIndex(of: host) else { return }

@@ -35,6 +35,8 @@ public enum ControlAPI {
             return removeNodes(nodes, force: force, context: context)
         case let .networkCreate(request):
             return createNetwork(request, context: context, random: &random)
+        case let .joinToken(role, rotate, quiet):
+            return joinToken(role: role, rotate: rotate, quiet: quiet, context: context, random: &random)
         case .nodeList:
             return .query(CommandOutput {
                 NodeListView.render(store: context.store, raft: context.raft, selfNodeID: context.queriedNodeID)

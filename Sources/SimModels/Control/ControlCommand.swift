@@ -33,6 +33,11 @@ public enum ControlCommand: Equatable, Sendable {
     /// `docker network create -d overlay [--subnet CIDR] NAME`.
     case networkCreate(NetworkCreateRequest)
 
+    // MARK: Swarm
+
+    /// `docker swarm join-token [-q] [--rotate] worker|manager`.
+    case joinToken(role: NodeRole, rotate: Bool, quiet: Bool)
+
     // MARK: Queries
 
     /// `docker node ls`
@@ -48,6 +53,7 @@ public enum ControlCommand: Equatable, Sendable {
     public var isQuery: Bool {
         switch self {
         case .nodeList, .serviceList, .serviceTasks, .info: true
+        case let .joinToken(_, rotate, _): !rotate
         default: false
         }
     }

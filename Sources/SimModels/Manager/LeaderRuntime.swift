@@ -79,7 +79,11 @@ public final class LeaderRuntime: HostComponent {
             return
         }
         let identity = manager.node.identity!
-        var actions: [StoreAction] = [.putCluster(ClusterObject(id: SwarmID.generate(using: &random), createdAt: simulation.now))]
+        let clusterID = SwarmID.generate(using: &random)
+        // The CA draws from a stream of its own, so that tokens shift no other draw.
+        var certificateAuthority = simulation.stream(named: "ca/\(clusterID)")
+        var actions: [StoreAction] = [.putCluster(ClusterObject(id: clusterID, createdAt: simulation.now,
+                                                                certificateAuthority: &certificateAuthority))]
         if store.node(identity.nodeID) == nil {
             var node = NodeObject(id: identity.nodeID, spec: NodeSpec(desiredRole: .manager), role: .manager,
                                   description: manager.node.description, status: NodeStatus(state: .unknown))
@@ -265,12 +269,24 @@ public final class LeaderRuntime: HostComponent {
             reply(.refused("rpc error: code = NotFound desc = node \(nodeID) not found"))
             return
         }
+        var role = join.role
+        if join.nodeID == nil {
+            switch JoinAdmission.role(for: join.token, cluster: store.cluster) {
+            case let .success(granted): role = granted
+            case let .failure(refusal):
+                reply(.rejected(refusal.message))
+                return
+            }
+        }
         let nodeID = existing?.id ?? SwarmID.generate(using: &random)
-        var node = existing ?? NodeObject(id: nodeID, spec: NodeSpec(desiredRole: join.role), role: join.role,
+        var node = existing ?? NodeObject(id: nodeID, spec: NodeSpec(desiredRole: role), role: role,
                                           description: join.description, status: NodeStatus(state: .unknown))
         node.description = join.description
-        if existing == nil { node.spec.labels = join.labels.sorted { $0.key < $1.key } }
-        guard join.role == .manager else {
+        if existing == nil {
+            node.spec.labels = join.labels.sorted { $0.key < $1.key }
+            node.spec.availability = join.availability
+        }
+        guard role == .manager else {
             manager.propose([existing == nil ? .createNode(node) : .updateNode(node)]) { [unowned manager] committed in
                 reply(committed ? .accepted(nodeID: nodeID, raftID: nil, managers: Self.managerAddresses(of: manager), clusterID: manager.clusterID) : .refused("join failed: leadership lost"))
             }

@@ -79,16 +79,34 @@ public final class SwarmCluster {
             // Workers join in parallel: no Raft membership change is involved.
             var left = remaining.count
             for worker in remaining {
-                node(at: worker)?.join(as: .worker, via: managerHost) { _ in
+                join(worker, as: .worker, via: managerHost) { _ in
                     left -= 1
                     if left == 0 { completion() }
                 }
             }
             return
         }
-        node(at: index)?.join(as: .manager, via: managerHost) { [weak self] _ in
+        join(index, as: .manager, via: managerHost) { [weak self] _ in
             self?.joinNext(remaining.dropFirst(), via: managerHost, completion: completion)
         }
+    }
+
+    /// The operator runs `docker swarm join --token TOKEN MANAGER` on machine `index` with the
+    /// token of `role` that `docker swarm join-token` prints on the manager (see `joinToken`).
+    public func join(_ index: Int, as role: NodeRole, via managerHost: HostID,
+                     completion: @escaping (Result<NodeRole, SwarmNodeError>) -> Void) {
+        guard let node = node(at: index) else { return }
+        node.join(token: joinToken(for: role, through: managerHost) ?? "", via: managerHost, completion: completion)
+    }
+
+    /// The `role` join token as the operator would copy it from `docker swarm join-token` (or
+    /// from `docker swarm init`'s output): from the committed store of the manager at
+    /// `managerHost`, or, if that host runs no manager that knows it, of the first live manager
+    /// (in machine order) that does. Nil when no live manager knows a swarm.
+    public func joinToken(for role: NodeRole, through managerHost: HostID?) -> String? {
+        let preferred = managerHost.flatMap { id in liveNodes.first { $0.host.id == id } }
+        let candidates = (preferred.map { [$0] } ?? []) + liveNodes
+        return candidates.lazy.compactMap { $0.manager?.store.cluster?.joinTokens?[role].description }.first
     }
 
     // MARK: - Access (ground truth, for observers and tests)
@@ -102,6 +120,12 @@ public final class SwarmCluster {
     /// The software running on the named machine now.
     public func node(named name: String) -> SwarmNode? {
         machines.firstIndex { $0.name == name }.flatMap { node(at: $0) }
+    }
+
+    /// The node ID the named machine holds now, as its disk says (nil outside a swarm): the ID
+    /// `docker node ls` shows for it, which a user copies.
+    public func nodeID(ofMachine name: String) -> NodeID? {
+        host(named: name)?.disk.value(NodeIdentity.diskKey)?.nodeID
     }
 
     /// The host of the named machine.

@@ -67,18 +67,39 @@ extension SwarmNode {
         return .success(())
     }
 
+    /// What `docker swarm init` prints once this node leads (docker/cli `init.go`): the node's ID
+    /// and the command that adds a worker, which the CLI reads from this engine (its own store).
+    public var swarmInitOutput: String {
+        let nodeID = identity?.nodeID ?? NodeID("")
+        guard let tokens = manager?.store.cluster?.joinTokens else {
+            return "Swarm initialized: current node (\(nodeID)) is now a manager."
+        }
+        let address = manager?.store.node(nodeID)?.managerStatus?.address ?? host.name
+        return JoinTokenView.initialized(nodeID: nodeID, workerToken: tokens.worker, managerAddress: JoinTokenView.managerAddress(address))
+    }
+
     // MARK: - docker swarm join
 
-    /// `docker swarm join --token worker|manager MANAGER`: asks the managers (through `manager`)
-    /// to admit this node; retries until the leader answers or 25 s pass (SwarmKit's join timeout).
-    public func join(as role: NodeRole, via managerHost: HostID, completion: @escaping (Result<Void, SwarmNodeError>) -> Void) {
+    /// `docker swarm join --token TOKEN [--availability A] MANAGER`: asks the managers (through
+    /// `manager`) to admit this node with the token; the CA gives it the token's role, which
+    /// `completion` gets. A token that does not parse fails at once (SwarmKit `ParseJoinToken`);
+    /// one the CA refuses fails when the answer comes; otherwise the node retries until the
+    /// leader answers or 25 s pass (SwarmKit's join timeout).
+    public func join(token text: String, availability: NodeAvailability = .active, via managerHost: HostID,
+                     completion: @escaping (Result<NodeRole, SwarmNodeError>) -> Void) {
         guard identity == nil else {
             completion(.failure(.alreadyInSwarm))
             return
         }
+        guard let token = JoinToken(parsing: text) else {
+            completion(.failure(.refused(JoinToken.invalidMessage)))
+            return
+        }
         cancelJoin()
-        pendingJoin = PendingJoin(requestID: takeRequestID(), role: role, via: managerHost, nodeID: nil,
-                                  deadline: simulation.now + .seconds(25), completion: completion)
+        pendingJoin = PendingJoin(requestID: takeRequestID(), role: .worker, token: token, availability: availability, via: managerHost,
+                                  nodeID: nil, deadline: simulation.now + .seconds(25)) { [unowned self] result in
+            completion(result.map { self.identity?.role ?? .worker })
+        }
         sendJoin()
     }
 
@@ -88,7 +109,7 @@ extension SwarmNode {
     func joinRaft() {
         guard let identity, manager == nil, pendingJoin == nil else { return }
         simulation.emit(node: host.name, component: "manager", kind: "manager.join", "starting a manager: joining Raft")
-        pendingJoin = PendingJoin(requestID: takeRequestID(), role: .manager, via: nil, nodeID: identity.nodeID,
+        pendingJoin = PendingJoin(requestID: takeRequestID(), role: .manager, token: nil, availability: .active, via: nil, nodeID: identity.nodeID,
                                   deadline: simulation.now + .seconds(25)) { [unowned self] result in
             guard case .failure = result else { return }
             // SwarmKit's manager fails to start and is started again; try again shortly.
@@ -103,8 +124,9 @@ extension SwarmNode {
     func sendJoin() {
         guard let pending = pendingJoin else { return }
         if let destination = pending.via ?? agent?.remoteManager() {
-            let request = JoinRequest(requestID: pending.requestID, nodeID: pending.nodeID, role: pending.role, description: description,
-                                      address: host.name, labels: initialLabels)
+            var request = JoinRequest(requestID: pending.requestID, nodeID: pending.nodeID, role: pending.role, token: pending.token,
+                                      description: description, address: host.name, labels: initialLabels)
+            request.availability = pending.availability
             simulation.network.send(SwarmMessage.request(.join(request), origin: host.id), from: host.id, to: destination)
         }
         joinTimer = simulation.schedule(after: .seconds(1), for: self) { node in
@@ -129,9 +151,11 @@ extension SwarmNode {
         switch reply.outcome {
         case let .accepted(nodeID, raftID, managers, clusterID):
             cancelJoin()
-            saveIdentity(NodeIdentity(nodeID: nodeID, role: pending.role, raftID: raftID, managers: managers, clusterID: clusterID))
-            knownRole = pending.role
-            if pending.role == .manager, let raftID {
+            // The CA gave a manager a Raft ID: a token's role is known from the answer.
+            let role: NodeRole = raftID == nil ? .worker : .manager
+            saveIdentity(NodeIdentity(nodeID: nodeID, role: role, raftID: raftID, managers: managers, clusterID: clusterID))
+            knownRole = role
+            if role == .manager, let raftID {
                 let raftNode = RaftNode<StoreProposal, ClusterStore>(id: raftID, config: world.raftConfig, random: raftStream())
                 startManager(raftNode)
                 if pending.nodeID == nil {
@@ -149,6 +173,9 @@ extension SwarmNode {
             pending.completion(.success(()))
         case .refused:
             return  // retried by the join timer until the deadline
+        case let .rejected(message):
+            cancelJoin()
+            pending.completion(.failure(.refused(message)))
         }
     }
 

@@ -44,7 +44,12 @@ public final class SwarmNode: HostSoftware, HostComponent {
 
     struct PendingJoin {
         var requestID: UInt64
+        /// The role a rejoin asks for (a token's join learns its role from the answer).
         var role: NodeRole
+        /// `docker swarm join --token`, parsed; nil for a Raft rejoin.
+        var token: JoinToken?
+        /// `docker swarm join --availability`.
+        var availability: NodeAvailability
         /// The manager asked (nil: pick one for each attempt).
         var via: HostID?
         /// Set for a Raft join of a node already in the swarm.
@@ -169,8 +174,14 @@ public final class SwarmNode: HostSoftware, HostComponent {
         }
     }
 
-    /// A request sent to a node that runs no manager.
+    /// A request sent to a node that runs no manager: `docker info` is dockerd's own answer;
+    /// anything else needs a manager.
     private func refuseNotManager(_ request: ManagerRequest, origin: HostID) {
+        if case let .control(control) = request, control.command == .info {
+            let reply = ControlReply(requestID: control.requestID, output: localInfo(), error: nil)
+            simulation.network.send(SwarmMessage.reply(.control(reply)), from: host.id, to: origin)
+            return
+        }
         let message: String
         if identity == nil {
             message = SwarmNode.notInSwarmMessage
@@ -192,6 +203,14 @@ public final class SwarmNode: HostSoftware, HostComponent {
             reply = .memberList(MemberListReply(requestID: m.requestID, raft: nil, error: message))
         }
         simulation.network.send(SwarmMessage.reply(reply), from: host.id, to: origin)
+    }
+
+    /// `docker info`'s Swarm part on this engine while it runs no manager: `active` in a swarm,
+    /// `pending` while a `docker swarm join` waits for its answer, `inactive` outside a swarm.
+    func localInfo() -> String {
+        let state = identity != nil ? "active" : pendingJoin != nil ? "pending" : "inactive"
+        let managers = (agent?.knownManagers.map { simulation.hosts[$0].name }) ?? identity?.managers ?? []
+        return InfoView.renderWithoutManager(state: state, nodeID: identity?.nodeID, nodeAddress: host.name, managers: managers)
     }
 
     /// moby's texts for control calls on a node that cannot serve them (`daemon/cluster/helpers.go`).

@@ -68,17 +68,36 @@ public enum InfoView {
             lines.append("  Autolock Managers: false")
             lines.append("  Root Rotation In Progress: false")
         }
-        lines.append("  Node Address: \(nodeAddress(nodeID, store: store, raft: raft))")
-        let managers = raft.members.map(\.address).sorted()
-        if !managers.isEmpty {
-            lines.append("  Manager Addresses:")
-            for address in managers { lines.append("   \(address)") }
-        }
+        lines += addressLines(node: nodeAddress(nodeID, store: store, raft: raft), managers: raft.members.map(\.address))
         if !warnings.isEmpty {
             lines.append("")
             lines += warnings
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `docker info` on an engine that runs no manager, answered by dockerd from its own state
+    /// (moby `daemon/cluster/swarm.go` `Info`: `ControlAvailable` false, the node's address and
+    /// the managers its agent knows, `RemoteManagers`); outside a swarm only ` Swarm: inactive`.
+    public static func renderWithoutManager(state: String, nodeID: NodeID?, nodeAddress: String, managers: [String]) -> String {
+        var lines = [" Swarm: \(state)"]
+        guard state != "inactive", state != "locked" else { return lines.joined(separator: "\n") }
+        lines.append("  NodeID: \(nodeID?.rawValue ?? "")")
+        lines.append("  Is Manager: false")
+        lines += addressLines(node: nodeAddress, managers: managers)
+        return lines.joined(separator: "\n")
+    }
+
+    /// `Node Address` and the sorted `Manager Addresses` (docker/cli `printSwarmInfo`); a
+    /// manager's address is its Raft address with port 2377, as `RemoteManagers` gives it.
+    static func addressLines(node: String, managers: [String]) -> [String] {
+        var lines = ["  Node Address: \(node)"]
+        let addresses = managers.map(JoinTokenView.managerAddress).sorted()
+        if !addresses.isEmpty {
+            lines.append("  Manager Addresses:")
+            for address in addresses { lines.append("   \(address)") }
+        }
+        return lines
     }
 
     /// dockerd's warnings: the two-manager one, for a manager that can reach the control API.

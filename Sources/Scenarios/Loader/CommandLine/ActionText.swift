@@ -35,6 +35,31 @@ extension ScenarioReader {
         return nil
     }
 
+    /// A NODE argument of a docker command: as `resolveNode`, or `NAME.id` / `NAME.id:N` for
+    /// the node's ID (or its first N characters, N from 1 to 25) at the instant the command runs.
+    mutating func resolveDockerNode(_ token: CommandToken, in action: ActionText, command: String) -> NodeReference? {
+        guard let marker = token.text.range(of: ".id"), marker.lowerBound != token.text.startIndex else {
+            return resolveNode(token, in: action, command: command)
+        }
+        let name = String(token.text[..<marker.lowerBound])
+        let rest = token.text[marker.upperBound...]
+        var prefix: Int?
+        if !rest.isEmpty {
+            guard rest.first == ":", let length = Int(rest.dropFirst()), (1...25).contains(length) else {
+                report("invalid node ID reference '\(token.text)'", at: token, in: action,
+                       hint: "write NAME.id for the node's ID, or NAME.id:N for its first N characters (1 to 25)")
+                return nil
+            }
+            prefix = length
+        }
+        let nameToken = CommandToken(text: name, start: token.start, end: token.start + name.unicodeScalars.count)
+        guard case .named? = resolveNode(nameToken, in: action, command: command) else {
+            if name == "leader" { return .id(of: name, prefix: prefix) }
+            return nil
+        }
+        return .id(of: name, prefix: prefix)
+    }
+
     /// The node name `token` gives (`leader` not allowed), or nil with an error naming `context`.
     mutating func resolveNodeName(_ token: CommandToken, in action: ActionText, context: String) -> String? {
         if names.hasNode(token.text) || !names.nodesAreCertain { return token.text }

@@ -4,7 +4,7 @@ import SimModels
 extension ScenarioReader {
     /// The docker command groups and their subcommands (aliases after the first name).
     static let dockerCommands: [(group: String, subcommands: [[String]])] = [
-        ("swarm", [["init"], ["join"], ["leave"]]),
+        ("swarm", [["init"], ["join"], ["join-token"], ["leave"]]),
         ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"]]),
         ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"]]),
         ("network", [["create"]]),
@@ -51,6 +51,7 @@ extension ScenarioReader {
         switch command {
         case "docker swarm init": return readSwarmInit(rest, in: action)
         case "docker swarm join": return readSwarmJoin(rest, in: action)
+        case "docker swarm join-token": return readSwarmJoinToken(rest, in: action)
         case "docker swarm leave": return readSwarmLeave(rest, in: action)
         case "docker node update": return readNodeUpdate(rest, in: action)
         case "docker node promote", "docker node demote", "docker node rm": return readNodeList(command, rest, in: action)
@@ -77,22 +78,22 @@ extension ScenarioReader {
 
     private mutating func readSwarmJoin(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
         let command = "docker swarm join"
-        let usage = "docker swarm join --token worker|manager [MANAGER[:2377]]"
-        let args = parseArguments(rest, flags: [.value("--token"), .value("--advertise-addr"), .value("--listen-addr")],
+        let usage = "docker swarm join --token TOKEN|worker|manager [--availability active|pause|drain] [MANAGER[:2377]]"
+        let args = parseArguments(rest, flags: [.value("--token"), .value("--availability"), .value("--advertise-addr"), .value("--listen-addr")],
                                   command: command, in: action)
         guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 1, command: command, usage: usage, in: action) else {
             return nil
         }
         guard let tokenFlag = args.last("--token"), let tokenWord = tokenFlag.value else {
-            reportMissing("'\(command)' needs --token worker or --token manager", in: action, hint: "usage: " + usage)
+            reportMissing("'\(command)' needs --token", in: action,
+                          hint: "write a token (SWMTKN-1-...), or worker or manager for the token `docker swarm join-token` prints then")
             return nil
         }
-        guard let role = NodeRole(rawValue: tokenWord.text) else {
-            report("invalid join token '\(tokenWord.text)'", at: tokenWord, in: action,
-                   hint: "write --token worker or --token manager: the simulator's join tokens are the role's name")
-            return nil
+        var join = SwarmJoin(token: NodeRole(rawValue: tokenWord.text).map { .current($0) } ?? .literal(tokenWord.text))
+        if let flag = args.last("--availability") {
+            guard let availability = flagValue(flag, in: action, Self.availability) else { return nil }
+            join.availability = availability
         }
-        var manager: NodeReference?
         if let address = args.positionals.first {
             var name = Substring(address.text)
             if let colon = name.lastIndex(of: ":") {
@@ -105,9 +106,33 @@ extension ScenarioReader {
             }
             let nameToken = CommandToken(text: String(name), start: address.start, end: address.start + name.unicodeScalars.count)
             guard let node = resolveNode(nameToken, in: action, command: command) else { return nil }
-            manager = node
+            join.manager = node
         }
-        return .swarmJoin(role: role, manager: manager)
+        return .swarmJoin(join)
+    }
+
+    /// `--availability`'s value (`docker node update`, `docker swarm join`).
+    static func availability(_ text: String) throws(ValueParseError) -> NodeAvailability {
+        guard let availability = NodeAvailability(rawValue: text) else {
+            throw ValueParseError("invalid availability '\(text)'", hint: "the availabilities are active, pause and drain")
+        }
+        return availability
+    }
+
+    private mutating func readSwarmJoinToken(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let command = "docker swarm join-token"
+        let usage = "docker swarm join-token [-q] [--rotate] worker|manager"
+        let args = parseArguments(rest, flags: [.bool("--quiet", "-q"), .bool("--rotate")], command: command, in: action)
+        guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command, usage: usage, in: action) else {
+            return nil
+        }
+        let roleWord = args.positionals[0]
+        guard let role = NodeRole(rawValue: roleWord.text) else {
+            // docker/cli `join_token.go`: "unknown role <ROLE>".
+            report("unknown role \(roleWord.text)", at: roleWord, in: action, hint: "usage: " + usage)
+            return nil
+        }
+        return .swarmJoinToken(role: role, rotate: args.has("--rotate"), quiet: args.has("--quiet"))
     }
 
     private mutating func readSwarmLeave(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
@@ -129,12 +154,7 @@ extension ScenarioReader {
         for flag in args.flags {
             switch flag.spec.long {
             case "--availability":
-                if let value = flagValue(flag, in: action, { (text: String) throws(ValueParseError) in
-                    guard let availability = NodeAvailability(rawValue: text) else {
-                        throw ValueParseError("invalid availability '\(text)'", hint: "the availabilities are active, pause and drain")
-                    }
-                    return availability
-                }) { update.availability = value } else { valid = false }
+                if let value = flagValue(flag, in: action, Self.availability) { update.availability = value } else { valid = false }
             case "--role":
                 if let value = flagValue(flag, in: action, { (text: String) throws(ValueParseError) in
                     guard let role = NodeRole(rawValue: text) else {
@@ -153,7 +173,7 @@ extension ScenarioReader {
             }
         }
         guard checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command, usage: usage, in: action),
-              let node = resolveNode(args.positionals[0], in: action, command: command), valid else { return nil }
+              let node = resolveDockerNode(args.positionals[0], in: action, command: command), valid else { return nil }
         update.node = node
         return .nodeUpdate(update)
     }
@@ -168,7 +188,7 @@ extension ScenarioReader {
         var nodes: [NodeReference] = []
         var valid = true
         for token in args.positionals {
-            if let node = resolveNode(token, in: action, command: command) { nodes.append(node) } else { valid = false }
+            if let node = resolveDockerNode(token, in: action, command: command) { nodes.append(node) } else { valid = false }
         }
         guard valid else { return nil }
         switch command {

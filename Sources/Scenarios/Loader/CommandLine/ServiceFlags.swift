@@ -29,9 +29,11 @@ enum ServiceFlags {
         update(.value("--image")) { (text: String) throws(ValueParseError) in [.image(try nonEmpty(text, what: "image"))] },
         update(.value("--args")) { (text: String) throws(ValueParseError) in [.command(try words(text))] },
         both(.value("--replicas-max-per-node")) { (text: String) throws(ValueParseError) in [.maxReplicasPerNode(try parseMaxReplicas(text))] },
-        create(.value("--constraint")) { (text: String) throws(ValueParseError) in [.addConstraint(try PlacementSyntax.checkConstraint(text))] },
-        update(.value("--constraint-add")) { (text: String) throws(ValueParseError) in [.addConstraint(try PlacementSyntax.checkConstraint(text))] },
-        update(.value("--constraint-rm")) { (text: String) throws(ValueParseError) in [.removeConstraint(try PlacementSyntax.checkConstraint(text))] },
+        // Constraints go to the daemon as written: SwarmKit refuses a malformed one at run time
+        // with its own text (the command fails), and `TimelineWarnings` warns of it.
+        create(.value("--constraint")) { (text: String) throws(ValueParseError) in [.addConstraint(text.trimmingWhitespace())] },
+        update(.value("--constraint-add")) { (text: String) throws(ValueParseError) in [.addConstraint(text.trimmingWhitespace())] },
+        update(.value("--constraint-rm")) { (text: String) throws(ValueParseError) in [.removeConstraint(text.trimmingWhitespace())] },
         create(.value("--placement-pref")) { (text: String) throws(ValueParseError) in [.addSpreadPreference(try spreadLabel(text))] },
         update(.value("--placement-pref-add")) { (text: String) throws(ValueParseError) in [.addSpreadPreference(try spreadLabel(text))] },
         update(.value("--placement-pref-rm")) { (text: String) throws(ValueParseError) in [.removeSpreadPreference(try spreadLabel(text))] },

@@ -90,6 +90,9 @@ extension ScenarioReader {
         if let labels = value["labels"], let read = readLabels(labels, what: "labels of node '\(node.name)'") {
             node.labels = read
         }
+        if let labels = value["engine_labels"], let read = readLabels(labels, what: "engine labels of node '\(node.name)'") {
+            node.engineLabels = read
+        }
         if let joined = value["joined"], let flag = self.value(joined, what: "'joined'", { (text: String) throws(ValueParseError) in
             try BoolSyntax.parse(text, what: "joined")
         }) {

@@ -8,11 +8,25 @@ public struct ClusterObject: Equatable, Sendable {
     public var heartbeatPeriod: SimDuration = .seconds(5)
     /// Task history retention per slot (default 5).
     public var taskHistoryRetentionLimit: Int = 5
-    /// Join tokens are modelled by role only; these say the swarm exists and was initialised.
     public var createdAt: SimInstant
+    /// The root CA certificate's SHA-256 digest (32 bytes), which every join token carries
+    /// (`api.RootCA.CACertHash`); empty for a cluster object built without a CA (tests).
+    public var rootCADigest: [UInt8] = []
+    /// The worker and manager join tokens (`api.RootCA.JoinTokens`); nil without a CA.
+    public var joinTokens: JoinTokens?
 
     public init(id: SwarmID, createdAt: SimInstant) {
         self.id = id
         self.createdAt = createdAt
+    }
+
+    /// The cluster object the first leader of a new swarm writes (SwarmKit `manager.go`
+    /// `defaultClusterObject`): a root CA and a join token per role (`ca.GenerateJoinToken`),
+    /// drawn from `certificateAuthority`.
+    public init(id: SwarmID, createdAt: SimInstant, certificateAuthority random: inout RandomStream) {
+        self.init(id: id, createdAt: createdAt)
+        rootCADigest = JoinToken.rootDigest(using: &random)
+        joinTokens = JoinTokens(worker: JoinToken.generate(rootDigest: rootCADigest, using: &random),
+                                manager: JoinToken.generate(rootDigest: rootCADigest, using: &random))
     }
 }
