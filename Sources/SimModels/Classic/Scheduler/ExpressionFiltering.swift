@@ -1,0 +1,21 @@
+/// The loop the affinity, constraint and whitelist filters share (`scheduler/filter/`): the
+/// expressions are parsed (a parse error is the filter's error), then each one, the soft ones
+/// only on the first pass, narrows the nodes; the first that leaves none fails with its text.
+enum ExpressionFiltering {
+    static func narrow(_ nodes: [SchedulerNode], by texts: [String], soft: Bool,
+                       keeps: (SchedulerExpression, SchedulerNode) -> Bool,
+                       failure: (SchedulerExpression) -> String) -> Result<[SchedulerNode], SchedulingError> {
+        let expressions: [SchedulerExpression]
+        switch SchedulerExpression.parse(texts) {
+        case let .success(parsed): expressions = parsed
+        case let .failure(error): return .failure(error)
+        }
+        var nodes = nodes
+        for expression in expressions where soft || !expression.isSoft {
+            let candidates = nodes.filter { keeps(expression, $0) }
+            if candidates.isEmpty { return .failure(SchedulingError(failure(expression))) }
+            nodes = candidates
+        }
+        return .success(nodes)
+    }
+}
