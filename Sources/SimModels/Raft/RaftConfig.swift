@@ -27,14 +27,22 @@ public struct RaftConfig: Equatable, Sendable {
     /// A planted bug (`cluster.raft.mutant`), for teaching and calibration; nil (the
     /// default) runs etcd's raft unchanged. See `RaftMutant`.
     public var mutant: RaftMutant? = nil
+    /// Ticks between a leader's quorum checks, when they run more often than once per election
+    /// timeout: hashicorp/raft's `LeaderLeaseTimeout` (`raft.go` `checkLeaderLease`), which
+    /// Consul sets to half its heartbeat timeout. Must divide `electionTick`. Nil (the default,
+    /// etcd's and SwarmKit's behaviour) checks once per `electionTick`.
+    public var leaderLeaseTick: Int? = nil
 
     public init(electionTick: Int = 10, heartbeatTick: Int = 1, checkQuorum: Bool = true,
                 preVote: Bool = false, snapshotInterval: UInt64 = 10_000,
                 logEntriesForSlowFollowers: UInt64 = 500, maxEntriesPerMessage: Int = 64,
-                maxInflight: Int = 256, lostQuorumTicks: Int = 10, mutant: RaftMutant? = nil) {
+                maxInflight: Int = 256, lostQuorumTicks: Int = 10, mutant: RaftMutant? = nil,
+                leaderLeaseTick: Int? = nil) {
         precondition(heartbeatTick > 0 && electionTick > heartbeatTick,
                      "electionTick must be greater than heartbeatTick")
         precondition(maxEntriesPerMessage > 0 && maxInflight > 0)
+        precondition(leaderLeaseTick.map { $0 > 0 && electionTick % $0 == 0 } ?? true,
+                     "leaderLeaseTick must divide electionTick")
         self.electionTick = electionTick
         self.heartbeatTick = heartbeatTick
         self.checkQuorum = checkQuorum
@@ -45,5 +53,6 @@ public struct RaftConfig: Equatable, Sendable {
         self.maxInflight = maxInflight
         self.lostQuorumTicks = lostQuorumTicks
         self.mutant = mutant
+        self.leaderLeaseTick = leaderLeaseTick
     }
 }

@@ -51,6 +51,12 @@ extension RaftNode {
                 }
             }
         }
+        if let lease = config.leaderLeaseTick, config.checkQuorum, electionElapsed < config.electionTick,
+           electionElapsed % lease == 0 {
+            // A lease shorter than the election timeout (hashicorp/raft): check between the
+            // election-timeout checks too.
+            checkQuorum()
+        }
         if electionElapsed >= config.electionTick {
             electionElapsed = 0
             if config.checkQuorum {
