@@ -25,8 +25,10 @@ enum Help {
                 summary: "randomized Raft fault sweeps and election-time statistics"),
         Command(name: "fuzz", usage: "simrun fuzz --seeds A..B [--jobs N] [--out DIR] [--quiet]   or   simrun fuzz --print SEED",
                 summary: "random valid scenarios: no crash, hang, invariant violation or nondeterminism"),
-        Command(name: "explore", usage: "simrun explore FILE.scn [--seeds A..B] [--faults LIST] [--shrink] [--out DIR] [--jobs N] [--format text|jsonl] [--quiet]",
+        Command(name: "explore", usage: "simrun explore FILE.scn [--seeds A..B] [--shard I/N] [--faults LIST] [--shrink] [--out DIR] [--jobs N] [--format text|jsonl] [--quiet]",
                 summary: "random fault schedules on a scenario's swarm: invariants and recovery, shrunk to a minimal scenario"),
+        Command(name: "merge", usage: "simrun merge RESULTS.jsonl... [--junit FILE] [--format text|jsonl] [--quiet]",
+                summary: "join the JSON-lines results of explore's shards into the unsharded run's report"),
         Command(name: "completion", usage: "simrun completion bash|zsh|fish", summary: "print a shell completion script"),
     ]
 
@@ -48,6 +50,7 @@ enum Help {
         case "sweep": return sweep
         case "fuzz": return fuzz
         case "explore": return explore
+        case "merge": return merge
         case "completion": return completion
         default: return overview
         }
