@@ -12,7 +12,7 @@ enum Help {
     static let commands: [Command] = [
         Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto|html] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
-        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
+        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B [--shard I/N]] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
         Command(name: "state", usage: "simrun state FILE.scn --at TIME [--seed N] [--format text|json]",
@@ -152,6 +152,8 @@ enum Help {
     OPTIONS:
       --seed N         run every file with this seed instead of its own
       --seeds A..B     run every file with every seed in the range
+      --shard I/N      with --seeds, only the I-th of N disjoint slices of the seeds (those
+                       whose position in A..B is I-1 modulo N), to spread them over machines
       --jobs N         worker processes (default: the number of cores)
       --run-timeout D  a run with no result after D of wall time is timed out and its worker
                        replaced (default 10m; 0: no limit)
