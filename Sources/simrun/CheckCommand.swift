@@ -6,7 +6,7 @@ import Scenarios
 /// file has errors.
 enum CheckCommand {
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, command: "check", valueOptions: ["--seed", "--seeds", "--until", "--junit", "--jobs", "--run-timeout", "--format"],
+        let reader = try ArgumentReader(arguments, command: "check", valueOptions: ["--seed", "--seeds", "--shard", "--until", "--junit", "--jobs", "--run-timeout", "--format"],
                                         flagOptions: ["--quiet", "--timing", "--no-color"])
         if reader.flag("--help") { Console.out(Help.text(for: "check")); return 0 }
         guard !reader.positionals.isEmpty else { throw UsageError("missing path: give scenario files or folders", command: "check") }

@@ -6,7 +6,7 @@ import Scenarios
 /// broke an invariant, an `always`/`never` expectation or a recovery bound (SCENARIO_FORMAT §11).
 /// Each failing seed is written as a plain scenario that replays it; `--shrink` adds a minimal one.
 enum ExploreCommand {
-    static let valueOptions = ["--seeds", "--faults", "--out", "--jobs", "--format"]
+    static let valueOptions = ["--seeds", "--faults", "--out", "--jobs", "--format", "--shard"]
     static let flagOptions = ["--shrink", "--quiet"]
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
@@ -26,37 +26,28 @@ enum ExploreCommand {
 
     private static func sweep(_ explorer: ExploreRun, options: ExploreOptions, folder: String) -> Int32 {
         let clock = WallClock()
-        let seeds = options.seeds
+        let seeds = options.shard.seeds(of: options.seeds)
         let shrink = options.shrink
         let results = ParallelRunner.map(seeds.count, jobs: options.jobs) { index in
-            let outcome = explorer.run(seed: seeds.lower + UInt64(index))
+            let outcome = explorer.run(seed: seeds[index])
             guard shrink, !outcome.passed else { return ExploreSeedResult(outcome: outcome, shrunk: nil) }
             return ExploreSeedResult(outcome: outcome, shrunk: ExploreShrinker(run: explorer).shrink(outcome).outcome)
         }
         var failed = 0
         for result in results {
-            let outcome = result.outcome
-            if !outcome.passed {
+            if !result.outcome.passed {
                 failed += 1
                 result.write(explorer, folder: folder)
             }
-            if options.jsonl {
-                Console.out(result.jsonLine(explorer, folder: folder))
-            } else if let line = result.textLine(explorer, folder: folder) {
-                Console.out(line)
-            } else if !options.quiet {
-                Console.out("ok    seed \(outcome.seed): \(outcome.schedule.faults.count) faults (\(outcome.schedule.families.map(\.rawValue).joined(separator: ",")))")
-            }
+            let record = result.record(explorer, folder: folder)
+            if let line = options.jsonl ? record.jsonLine : record.textLine(quiet: options.quiet) { Console.out(line) }
         }
-        let passed = results.count - failed
-        if options.jsonl {
-            Console.out("{\"kind\":\"explore.summary\",\"passed\":\(passed),\"failed\":\(failed)}")
-        } else {
-            Console.out("\(passed) passed, \(failed) failed")
-        }
+        let summary = ExploreRunSummary(run: options.runCommand(file: explorer.file), file: explorer.file, seeds: "\(options.seeds.lower)..\(options.seeds.upper)",
+                                        shard: options.shard == .whole ? nil : options.shard.text, passed: results.count - failed, failed: failed)
+        Console.out(options.jsonl ? summary.jsonLine : summary.textLine)
         let seconds = clock.elapsedSeconds
         Console.error(String(format: "explore: %d seeds in %.1fs wall (%.1f seeds/s)", results.count, seconds, Double(results.count) / max(seconds, 0.001)))
-        return failed == 0 ? 0 : 1
+        return summary.status
     }
 }
 
@@ -69,6 +60,8 @@ struct ExploreOptions {
     var jsonl: Bool
     var shrink: Bool
     var quiet: Bool
+    /// `--shard I/N`: this run's slice of `seeds`.
+    var shard: SeedShard
 
     init(_ reader: ArgumentReader) throws(UsageError) {
         seeds = try SeedRange.parse(reader.value("--seeds") ?? "1..100", option: "--seeds", command: "explore")
@@ -91,5 +84,16 @@ struct ExploreOptions {
         }
         shrink = reader.flag("--shrink")
         quiet = reader.flag("--quiet")
+        shard = .whole
+        if let text = reader.value("--shard") { shard = try SeedShard.parse(text, command: "explore") }
+    }
+
+    /// The command that identifies the sweep in its results: what changes them (file, seeds,
+    /// families, shrinking), not where they go or how fast (`--out`, `--jobs`, `--format`).
+    func runCommand(file: String) -> String {
+        var words = ["simrun", "explore", file, "--seeds", "\(seeds.lower)..\(seeds.upper)"]
+        if families != ExploreFamily.allCases { words += ["--faults", families.map(\.rawValue).joined(separator: ",")] }
+        if shrink { words.append("--shrink") }
+        return words.joined(separator: " ")
     }
 }

@@ -3,7 +3,7 @@ import Scenarios
 import SimEngine
 
 /// One seed of `simrun explore`: its outcome and, with `--shrink`, the shrunk one; how it is
-/// written to disk and printed.
+/// written to disk and what is printed about it (`ExploreSeedRecord`).
 struct ExploreSeedResult: Sendable {
     var outcome: ExploreRun.Outcome
     var shrunk: ExploreRun.Outcome?
@@ -26,33 +26,22 @@ struct ExploreSeedResult: Sendable {
         (folder as NSString).appendingPathComponent(explorer.fileName(seed: outcome.seed, shrunk: shrunk))
     }
 
-    /// `FAIL  seed N: WAY at T: TEXT; replay: simrun PATH`, or nil when it passed.
-    func textLine(_ explorer: ExploreRun, folder: String) -> String? {
-        guard let failure = outcome.failures.first else { return nil }
-        var line = "FAIL  seed \(outcome.seed): \(failure.way) at \(Self.seconds(failure.time)); replay: simrun \(path(explorer, folder: folder, shrunk: false))"
-        if let shrunk {
-            line += "; shrunk \(outcome.schedule.faults.count) -> \(shrunk.schedule.faults.count) faults: \(path(explorer, folder: folder, shrunk: true))"
-        }
-        return line
-    }
-
-    /// One JSON object: the seed, whether it passed, its families and schedule, what failed.
-    func jsonLine(_ explorer: ExploreRun, folder: String) -> String {
-        var fields = ["\"kind\":\"explore.seed\"", "\"seed\":\(outcome.seed)", "\"ok\":\(outcome.passed)",
-                      "\"families\":[" + outcome.schedule.families.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]",
-                      "\"faults\":\(outcome.schedule.faults.count)",
-                      "\"schedule\":[" + outcome.schedule.timeline.map { YAMLJSONWriter.quoted("at \(ExploreFaultTime.text($0.millisecond)): \($0.text)") }.joined(separator: ",") + "]"]
+    /// What is printed about the seed (`--format text` or `jsonl`, and `simrun merge`).
+    func record(_ explorer: ExploreRun, folder: String) -> ExploreSeedRecord {
+        var record = ExploreSeedRecord(seed: outcome.seed, ok: outcome.passed, families: outcome.schedule.families.map(\.rawValue),
+                                       faults: outcome.schedule.faults.count,
+                                       schedule: outcome.schedule.timeline.map { "at \(ExploreFaultTime.text($0.millisecond)): \($0.text)" })
         if let failure = outcome.failures.first {
-            fields += ["\"way\":" + YAMLJSONWriter.quoted(failure.way), "\"t_ns\":\(failure.time.nanoseconds)",
-                       "\"text\":" + YAMLJSONWriter.quoted(failure.text),
-                       "\"replay\":" + YAMLJSONWriter.quoted("simrun " + path(explorer, folder: folder, shrunk: false))]
+            record.way = failure.way
+            record.tNs = failure.time.nanoseconds
+            record.text = failure.text
+            record.replay = "simrun " + path(explorer, folder: folder, shrunk: false)
+            if let shrunk {
+                record.shrunkFaults = shrunk.schedule.faults.count
+                record.shrunkReplay = "simrun " + path(explorer, folder: folder, shrunk: true)
+            }
         }
-        if let shrunk { fields.append("\"shrunk_faults\":\(shrunk.schedule.faults.count)") }
-        return "{" + fields.joined(separator: ",") + "}"
-    }
-
-    static func seconds(_ time: SimInstant) -> String {
-        String(format: "%.3fs", Double(time.nanoseconds) / 1e9)
+        return record
     }
 }
 

@@ -23,6 +23,9 @@ extension Help {
 
     OPTIONS:
       --seeds A..B          seeds to explore (default 1..100); same file and seed, same schedule
+      --shard I/N           only the I-th of N disjoint slices of the seeds: those whose position
+                            in A..B is I-1 modulo N, so that N machines share a sweep; join
+                            their --format jsonl results with `simrun merge`
       --faults LIST         the families allowed, comma-separated (default all):
                             \(ExploreFamily.allCases.map(\.rawValue).joined(separator: ","))
       --shrink              also write NAME-seedN.min.scn: delta debugging on the faults keeps
@@ -30,11 +33,31 @@ extension Help {
                             expectation, same missed recovery)
       --out DIR             where failing scenarios go (default: FILE's folder)
       --jobs N              parallel runs (default: the number of cores)
-      --format text|jsonl   text lines, or one JSON object per seed then a summary object
+      --format text|jsonl   text lines, or one JSON object per seed (its families, schedule and,
+                            failing, the way, time, text and replay command) then a summary
+                            object (the sweep's command, seeds, shard and counts)
       --quiet               print only failing seeds and the count
 
     Planted bugs, to see what the checks catch (a teaching and calibration aid): set
     `cluster.raft.mutant` in FILE to one of \(RaftMutant.names.joined(separator: ", ")).
+
+    EXIT STATUS: 0 every seed passed, 1 a seed failed, 2 bad input or usage.
+    """
+
+    static let merge = """
+    USAGE: simrun merge RESULTS.jsonl... [--junit FILE] [--format text|jsonl] [--quiet]
+
+    Joins the results of the shards of one sweep, each written by `simrun explore FILE --seeds
+    A..B --shard I/N --format jsonl`, into the report the unsharded run prints: its lines in
+    seed order, then "N passed, M failed". Each file must be one shard's complete results (its
+    summary line last); all must come from the same command (file, seeds, --faults, --shrink),
+    every shard 1/N..N/N must be there once, and no seed twice. Otherwise it says which file
+    is wrong and why, and exits 2.
+
+    OPTIONS:
+      --format text|jsonl   the unsharded run's text lines, or its JSON lines
+      --junit FILE          also write a JUnit XML report, one test case per seed
+      --quiet               print only failing seeds and the count
 
     EXIT STATUS: 0 every seed passed, 1 a seed failed, 2 bad input or usage.
     """

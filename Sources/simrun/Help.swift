@@ -12,7 +12,7 @@ enum Help {
     static let commands: [Command] = [
         Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto|html] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
-        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
+        Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B [--shard I/N]] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
         Command(name: "state", usage: "simrun state FILE.scn --at TIME [--seed N] [--format text|json]",
@@ -25,8 +25,10 @@ enum Help {
                 summary: "randomized Raft fault sweeps and election-time statistics"),
         Command(name: "fuzz", usage: "simrun fuzz --seeds A..B [--jobs N] [--out DIR] [--quiet]   or   simrun fuzz --print SEED",
                 summary: "random valid scenarios: no crash, hang, invariant violation or nondeterminism"),
-        Command(name: "explore", usage: "simrun explore FILE.scn [--seeds A..B] [--faults LIST] [--shrink] [--out DIR] [--jobs N] [--format text|jsonl] [--quiet]",
+        Command(name: "explore", usage: "simrun explore FILE.scn [--seeds A..B] [--shard I/N] [--faults LIST] [--shrink] [--out DIR] [--jobs N] [--format text|jsonl] [--quiet]",
                 summary: "random fault schedules on a scenario's swarm: invariants and recovery, shrunk to a minimal scenario"),
+        Command(name: "merge", usage: "simrun merge RESULTS.jsonl... [--junit FILE] [--format text|jsonl] [--quiet]",
+                summary: "join the JSON-lines results of explore's shards into the unsharded run's report"),
         Command(name: "completion", usage: "simrun completion bash|zsh|fish", summary: "print a shell completion script"),
     ]
 
@@ -48,6 +50,7 @@ enum Help {
         case "sweep": return sweep
         case "fuzz": return fuzz
         case "explore": return explore
+        case "merge": return merge
         case "completion": return completion
         default: return overview
         }
@@ -149,6 +152,8 @@ enum Help {
     OPTIONS:
       --seed N         run every file with this seed instead of its own
       --seeds A..B     run every file with every seed in the range
+      --shard I/N      with --seeds, only the I-th of N disjoint slices of the seeds (those
+                       whose position in A..B is I-1 modulo N), to spread them over machines
       --jobs N         worker processes (default: the number of cores)
       --run-timeout D  a run with no result after D of wall time is timed out and its worker
                        replaced (default 10m; 0: no limit)

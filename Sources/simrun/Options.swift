@@ -6,6 +6,8 @@ import SimEngine
 struct Options {
     var seed: UInt64?
     var seeds: SeedRange?
+    /// `--shard I/N` (check only): the slice of `seeds` to run.
+    var shard = SeedShard.whole
     var until: SimDuration?
     var jsonLines = false
     /// `--format perfetto|html`: a picture of one run instead of a timeline.
@@ -29,6 +31,10 @@ struct Options {
         if let text = reader.value("--seeds") {
             seeds = try SeedRange.parse(text, option: "--seeds", command: command)
             if seed != nil { throw UsageError("give either '--seed' or '--seeds', not both", command: command) }
+        }
+        if let text = reader.value("--shard") {
+            guard seeds != nil else { throw UsageError("'--shard' slices the seeds of '--seeds A..B': give both", command: command) }
+            shard = try SeedShard.parse(text, command: command)
         }
         if let text = reader.value("--until") {
             do {
@@ -61,10 +67,10 @@ struct Options {
         }
     }
 
-    /// The runs of `scenario` for `check` and `run --seeds`: one per seed of `--seeds`, else
-    /// one with `--seed` or the file's own seed.
+    /// The runs of `scenario` for `check` and `run --seeds`: one per seed of `--seeds` (of its
+    /// `--shard`), else one with `--seed` or the file's own seed.
     func runs(of scenario: Scenario) -> [RunTally.Run] {
-        let seeds = self.seeds.map { $0.lower...$0.upper } ?? (seed ?? scenario.seed)...(seed ?? scenario.seed)
+        let seeds = self.seeds.map { shard.seeds(of: $0) } ?? [seed ?? scenario.seed]
         let shortened = until.flatMap { $0 < scenario.duration ? $0 : nil }
         return seeds.map { RunTally.Run(file: scenario.file, title: scenario.title, seed: $0, until: shortened) }
     }

@@ -51,6 +51,8 @@ enum SimrunCommand {
             return try FuzzCommand.run(rest)
         case "explore":
             return try ExploreCommand.run(rest)
+        case "merge":
+            return try MergeCommand.run(rest)
         case "completion":
             return try CompletionScript.run(rest)
         case WorkerCommand.name:

@@ -54,4 +54,49 @@ import Testing
         // Every folder Package.swift names must be in the build context the Dockerfile copies.
         for folder in ["Sources", "Tests"] { #expect(text.contains("COPY \(folder) ./\(folder)")) }
     }
+
+    /// The Kubernetes sweep: an Indexed Job of N pods, each exploring shard
+    /// `JOB_COMPLETION_INDEX+1` of N into a shared volume, then a Job that merges them
+    /// (scripts/check-deploy runs both scripts for two shards and compares the report).
+    @Test func theKubernetesSweepShardsOverAnIndexedJobAndMergesOnTheSharedVolume() throws {
+        let job = try yaml("deploy/k8s/explore-job.yaml")
+        let spec = try #require(job["spec"])
+        #expect(job["kind"]?.scalarText == "Job" && spec["completionMode"]?.scalarText == "Indexed")
+        let container = try #require(spec["template"]?["spec"]?["containers"]?.asSequence?.first)
+        let env = Dictionary(uniqueKeysWithValues: (container["env"]?.asSequence ?? []).compactMap { item in
+            item["name"]?.scalarText.flatMap { name in item["value"]?.scalarText.map { (name, $0) } }
+        })
+        let shards = try #require(env["SHARDS"])
+        #expect(spec["completions"]?.scalarText == shards && spec["parallelism"]?.scalarText == shards, "one pod per shard, all at once")
+        let script = try #require(container["args"]?.asSequence?.first?.scalarText)
+        #expect(script.contains("shard=$((JOB_COMPLETION_INDEX + 1))"))
+        #expect(script.contains("simrun explore \"$SCENARIO\" --seeds \"$SEEDS\" --shard \"$shard/$SHARDS\" --format jsonl --out \"$RESULTS/scenarios\""))
+        let merge = try yaml("deploy/k8s/merge-job.yaml")
+        let mergeContainer = try #require(merge["spec"]?["template"]?["spec"]?["containers"]?.asSequence?.first)
+        #expect(mergeContainer["args"]?.asSequence?.first?.scalarText?.contains("simrun merge \"$RESULTS\"/shard-*.jsonl") == true)
+        let claim = try yaml("deploy/k8s/results-pvc.yaml")
+        let claimName = claim["metadata"]?["name"]?.scalarText
+        #expect(claim["spec"]?["accessModes"]?.asSequence?.first?.scalarText == "ReadWriteMany", "every pod writes to it at once")
+        for root in [job, merge] {
+            let volumes = root["spec"]?["template"]?["spec"]?["volumes"]?.asSequence ?? []
+            #expect(volumes.contains { $0["persistentVolumeClaim"]?["claimName"]?.scalarText == claimName })
+        }
+    }
+
+    /// The GitHub matrix sweep: one job per shard uploads its results, then a job downloads
+    /// them all and merges.
+    @Test func theGitHubMatrixSweepUploadsEachShardAndMergesThemAll() throws {
+        let root = try yaml("deploy/ci/explore-matrix.yml")
+        let shards = try #require(root["env"]?["SHARDS"]?.scalarText.flatMap { Int($0) })
+        let shardJob = try #require(root["jobs"]?["shard"])
+        #expect(shardJob["strategy"]?["matrix"]?["shard"]?.asSequence?.compactMap(\.scalarText) == (1...shards).map(String.init))
+        #expect(commands(of: shardJob).contains { $0.contains("explore \"$SCENARIO\" --seeds \"$SEEDS\" --shard \"$SHARD/$SHARDS\" --format jsonl") })
+        let upload = shardJob["steps"]?.asSequence?.first { $0["uses"]?.scalarText?.hasPrefix("actions/upload-artifact") == true }
+        #expect(upload?["with"]?["path"]?.scalarText?.contains("shard-*.jsonl") == true)
+        let merge = try #require(root["jobs"]?["merge"])
+        #expect(merge["needs"]?.scalarText == "shard")
+        let download = merge["steps"]?.asSequence?.first { $0["uses"]?.scalarText?.hasPrefix("actions/download-artifact") == true }
+        #expect(download?["with"]?["pattern"]?.scalarText == "explore-shard-*")
+        #expect(commands(of: merge).contains { $0.contains("merge shard-*.jsonl") && $0.contains("--junit report.xml") })
+    }
 }
