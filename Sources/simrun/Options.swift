@@ -15,6 +15,8 @@ struct Options {
     var outputPath: String?
     var quiet = false
     var timing = false
+    /// `--trace raft`: Raft's messages and vote decisions in the timeline (one run).
+    var traceRaft = false
     var color = false
     /// `--no-color`: no colours on any stream.
     var noColor = false
@@ -50,6 +52,13 @@ struct Options {
         quiet = reader.flag("--quiet")
         noColor = reader.flag("--no-color")
         timing = reader.flag("--timing")
+        if let text = reader.value("--trace") {
+            guard text == "raft" else {
+                throw UsageError("'--trace' adds 'raft' (Raft's messages and votes) to the timeline, got '\(text)'", command: command)
+            }
+            guard seeds == nil else { throw UsageError("'--trace raft' traces one run: give '--seed N', not '--seeds'", command: command) }
+            traceRaft = true
+        }
         if picture != nil, seeds != nil {
             throw UsageError("'--format \(picture!.rawValue)' draws one run: give '--seed N', not '--seeds'", command: command)
         }

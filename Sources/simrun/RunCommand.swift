@@ -4,7 +4,7 @@ import SimEngine
 
 /// `simrun [run] FILE.scn [options]`: runs one scenario and prints its timeline.
 enum RunCommand {
-    static let valueOptions = ["--seed", "--seeds", "--until", "--format", "--output", "--jobs", "--run-timeout"]
+    static let valueOptions = ["--seed", "--seeds", "--until", "--format", "--output", "--jobs", "--run-timeout", "--trace"]
     static let flagOptions = ["--quiet", "--timing", "--no-color"]
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
@@ -42,7 +42,7 @@ enum RunCommand {
             text.writeHeader(title: scenario.title, file: scenario.file, seed: seed ?? scenario.seed, description: scenario.description)
         }
         let clock = WallClock()
-        let result = ScenarioRunner.run(scenario, options: RunOptions(seed: seed, until: options.until), sinks: [reporter])
+        let result = ScenarioRunner.run(scenario, options: RunOptions(seed: seed, until: options.until, traceRaft: options.traceRaft), sinks: [reporter])
         reporter.finish(result)
         if options.timing { options.printTiming(clock: clock, events: result.summary.events) }
         return result.stalled ? 3 : (result.passed ? 0 : 1)

@@ -7,6 +7,8 @@ import SimModels
 struct ClusterBuilder {
     let scenario: Scenario
     let seed: UInt64
+    /// `--trace raft`: managers trace their Raft messages and vote decisions.
+    var tracesRaft = false
 
     struct Built {
         let simulation: Simulation
@@ -28,6 +30,8 @@ struct ClusterBuilder {
         cluster.world.raftConfig = RaftConfig(electionTick: raft.electionTick, heartbeatTick: raft.heartbeatTick,
                                               checkQuorum: raft.checkQuorum, preVote: raft.preVote,
                                               lostQuorumTicks: raft.electionTick, mutant: raft.mutant)
+        cluster.world.raftConfig.recordsVotes = tracesRaft
+        cluster.world.tracesRaftMessages = tracesRaft
         cluster.world.tickInterval = raft.tick
         cluster.world.heartbeatPeriod = scenario.cluster.dispatcher.heartbeatPeriod
         var client: CLIClient!

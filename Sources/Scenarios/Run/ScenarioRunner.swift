@@ -12,14 +12,17 @@ public struct RunOptions: Sendable {
     /// reporting, not simulation, and reading them after every instant is a few percent of a run.
     public var statistics: Bool
 
+    /// Adds Raft's messages and vote decisions to the trace (`--trace raft`).
+    public var traceRaft = false
     /// Checks and evaluates everything after every instant, with no cache (tests compare the
     /// outcome with the usual, incremental run's: the caches must change nothing).
     var exhaustive = false
 
-    public init(seed: UInt64? = nil, until: SimDuration? = nil, statistics: Bool = true) {
+    public init(seed: UInt64? = nil, until: SimDuration? = nil, statistics: Bool = true, traceRaft: Bool = false) {
         self.seed = seed
         self.until = until
         self.statistics = statistics
+        self.traceRaft = traceRaft
     }
 }
 
@@ -35,7 +38,7 @@ public enum ScenarioRunner {
     static func run(_ scenario: Scenario, options: RunOptions, sinks: [TraceSink],
                     inspect: ((SimInstant, GroundTruth) -> Void)?) -> RunResult {
         let seed = options.seed ?? scenario.seed
-        let built = ClusterBuilder(scenario: scenario, seed: seed).build()
+        let built = ClusterBuilder(scenario: scenario, seed: seed, tracesRaft: options.traceRaft).build()
         let simulation = built.simulation
         let cluster = built.cluster
         let statistics = options.statistics ? RunStatistics() : nil

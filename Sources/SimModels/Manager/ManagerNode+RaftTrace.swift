@@ -13,6 +13,9 @@ extension ManagerNode {
             case .steppedDown:
                 simulation.emit(node: host.name, component: "raft", kind: "raft.stepdown", event.text,
                                 fields: [TraceField("term", Int(event.term)), TraceField("reason", event.text)])
+            case .voteGranted, .voteRejected, .voteIgnored where world.tracesRaftMessages:
+                simulation.emit(node: host.name, component: "raft", kind: "raft.vote", event.text,
+                                fields: [TraceField("term", Int(event.term)), TraceField("granted", event.kind == .voteGranted)])
             case .becameCandidate where event.term > lastTracedTerm:
                 lastTracedTerm = event.term
                 simulation.emit(node: host.name, component: "raft", kind: "raft.term", "term \(event.term): starting an election",
@@ -33,5 +36,39 @@ extension ManagerNode {
                             fields: [TraceField("term", Int(term))])
         }
         tracedAsLeader = leads
+    }
+
+    /// Traces a Raft message this manager sends (`--trace raft`): votes asked and answered,
+    /// appends and their answers, snapshots; heartbeats once a term, then folded.
+    func traceMessage(_ message: RaftMessage<StoreProposal, ClusterStore>, to destination: HostID) {
+        let peer = simulation.hosts[destination].name
+        let text: String
+        switch message.body {
+        case .heartbeat(let commit):
+            guard heartbeatsTracedInTerm != message.term else { return }
+            heartbeatsTracedInTerm = message.term
+            text = "MsgHeartbeat to \(peer) (commit \(commit)); heartbeats to every follower every tick, not shown again in term \(message.term)"
+        case .heartbeatResponse:
+            return
+        case .vote(let index, let logTerm, let transfer):
+            text = "MsgVote to \(peer) for term \(message.term) (last entry \(index)/\(logTerm))" + (transfer ? ", a leadership transfer" : "")
+        case .preVote(let index, let logTerm):
+            text = "MsgPreVote to \(peer) for term \(message.term) (last entry \(index)/\(logTerm))"
+        case .voteResponse(let granted), .preVoteResponse(let granted):
+            text = "\(message.kind.rawValue) to \(peer): " + (granted ? "granted" : "refused") + " for term \(message.term)"
+        case .append(let prevIndex, let prevTerm, let entries, let commit):
+            let span = entries.isEmpty ? "no entries" : entries.count == 1 ? "entry \(prevIndex + 1)" : "entries \(prevIndex + 1)-\(prevIndex + RaftIndex(entries.count))"
+            text = "MsgApp to \(peer): \(span) after \(prevIndex)/\(prevTerm), commit \(commit)"
+        case .appendResponse(let index, let rejected, let hintIndex, _):
+            text = "MsgAppResp to \(peer) (term \(message.term)): " + (rejected ? "rejected at \(index), my log ends at \(hintIndex)" : "have up to \(index)")
+        case .snapshot(let snapshot):
+            text = "MsgSnap to \(peer): snapshot at \(snapshot.index)/\(snapshot.term)"
+        case .timeoutNow:
+            text = "MsgTimeoutNow to \(peer): campaign now"
+        case .memberRemoved:
+            text = "to \(peer): raft: member has been removed"
+        }
+        simulation.emit(node: host.name, component: "raft", kind: "raft.msg", text,
+                        fields: [TraceField("to", peer), TraceField("type", message.kind.rawValue), TraceField("term", Int(message.term))])
     }
 }

@@ -30,6 +30,8 @@ public final class ManagerNode: HostComponent {
     /// The last term and leadership the trace announced (see `traceRaft`).
     var lastTracedTerm: RaftTerm = 0
     var tracedAsLeader = false
+    /// The last term whose heartbeats the message trace showed (they are shown once a term).
+    var heartbeatsTracedInTerm: RaftTerm = 0
     /// The last log index applied to `store` by this manager.
     public private(set) var appliedIndex: RaftIndex = 0
     /// Entries up to here were committed before this manager started: applying them rebuilds
@@ -141,6 +143,7 @@ public final class ManagerNode: HostComponent {
         let destination = memberHost(message.to)
             ?? peerHosts[message.to] ?? addressOfRemoved(message.to).flatMap { world.host(at: $0) }
         guard let destination else { return }
+        if world.tracesRaftMessages { traceMessage(message, to: destination) }
         simulation.network.send(SwarmMessage.raft(message), from: hostID, to: destination)
     }
 

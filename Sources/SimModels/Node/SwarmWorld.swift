@@ -11,6 +11,9 @@ public final class SwarmWorld {
     public var tickInterval = SimDuration.seconds(1)
     /// The dispatcher heartbeat period a new swarm is created with (5 s).
     public var heartbeatPeriod = SimDuration.seconds(5)
+    /// Managers trace the Raft messages they send, and their vote decisions when
+    /// `raftConfig.recordsVotes` is on too (`--trace raft`).
+    public var tracesRaftMessages = false
     private var addresses: [String: HostID] = [:]
 
     /// Told what the nodes do (see `SwarmObserver`), if anyone watches.

@@ -27,6 +27,8 @@ public struct RaftConfig: Equatable, Sendable {
     /// A planted bug (`cluster.raft.mutant`), for teaching and calibration; nil (the
     /// default) runs etcd's raft unchanged. See `RaftMutant`.
     public var mutant: RaftMutant? = nil
+    /// Records each vote decision as an event (`--trace raft`); off, elections build no text.
+    public var recordsVotes = false
     /// Ticks between a leader's quorum checks, when they run more often than once per election
     /// timeout: hashicorp/raft's `LeaderLeaseTimeout` (`raft.go` `checkLeaderLease`), which
     /// Consul sets to half its heartbeat timeout. Must divide `electionTick`. Nil (the default,

@@ -183,6 +183,7 @@ extension RaftNode {
             || (preVote && message.term > term)
         // RaftMutant.skipLogCheck: the election restriction (§5.4.1) is skipped.
         if canVote && (log.isUpToDate(lastIndex: lastIndex, lastTerm: lastTerm) || config.mutant == .skipLogCheck) {
+            if config.recordsVotes { record(.voteGranted, voteDecision("cast", message, lastIndex: lastIndex, lastTerm: lastTerm)) }
             // A granted answer carries the election's term, so that a pre-candidate
             // does not take it for a stale answer.
             send(to: message.from, preVote ? .preVoteResponse(granted: true) : .voteResponse(granted: true),
@@ -192,8 +193,22 @@ extension RaftNode {
                 vote = message.from
             }
         } else {
+            if config.recordsVotes {
+                let reason = !canVote
+                    ? (vote.map { "already voted for \(RaftNodeIDFormat.hex($0)) in term \(term)" }
+                        ?? leaderID.map { "follows leader \(RaftNodeIDFormat.hex($0))" } ?? "cannot vote")
+                    : "its log is behind ours"
+                record(.voteRejected, voteDecision("rejected", message, lastIndex: lastIndex, lastTerm: lastTerm) + ": " + reason)
+            }
             send(to: message.from, preVote ? .preVoteResponse(granted: false) : .voteResponse(granted: false))
         }
+    }
+
+    /// A vote decision as etcd logs it: "<id> [logterm: T, index: I, vote: V] cast|rejected
+    /// <kind> from <candidate> [logterm: T, index: I] at term N" (raft.go, `Step`).
+    private func voteDecision(_ verb: String, _ message: Message, lastIndex: RaftIndex, lastTerm: RaftTerm) -> String {
+        "\(hexID) [logterm: \(log.lastTerm), index: \(log.lastIndex), vote: \(vote.map(RaftNodeIDFormat.hex) ?? "0")] \(verb) "
+            + "\(message.kind.rawValue) from \(RaftNodeIDFormat.hex(message.from)) [logterm: \(lastTerm), index: \(lastIndex)] at term \(message.term)"
     }
 
     private mutating func stepFollower(_ message: Message) {

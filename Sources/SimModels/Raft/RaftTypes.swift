@@ -331,6 +331,10 @@ public struct RaftEvent: Equatable, Sendable, CustomStringConvertible {
         case steppedDown
         case electionStarted
         case voteIgnored
+        /// This node granted a vote (or pre-vote); `text` as etcd logs it.
+        case voteGranted
+        /// This node refused a vote (or pre-vote); `text` says why.
+        case voteRejected
         case leadershipTransfer
         case configurationChanged
         case snapshotRestored
