@@ -16,7 +16,9 @@ struct ExploreSeedResult: Sendable {
         let header = [
             "shrunk by: simrun explore \(explorer.file) --seeds \(outcome.seed) --shrink",
             "it found: \(failure.way)",
-            "faults before: \(outcome.schedule.faults.count), after: \(shrunk.schedule.faults.count)",
+            "faults before: \(outcome.schedule.faults.count), after: \(shrunk.schedule.faults.count); "
+                + "nodes before: \(outcome.cast.nodes.count), after: \(shrunk.cast.nodes.count); "
+                + "services before: \(outcome.cast.services.count), after: \(shrunk.cast.services.count)",
         ]
         let text = header.map { "# " + $0 }.joined(separator: "\n") + "\n" + shrunk.text
         try? text.write(toFile: path(explorer, folder: folder, shrunk: true), atomically: true, encoding: .utf8)

@@ -30,7 +30,9 @@ extension Help {
                             \(ExploreFamily.allCases.map(\.rawValue).joined(separator: ","))
       --shrink              also write NAME-seedN.min.scn: delta debugging on the faults keeps
                             the fewest that still fail the same way (same invariant kind, same
-                            expectation, same missed recovery)
+                            expectation, same missed recovery); then each service, and the last
+                            worker or manager, that no fault or expectation names is dropped
+                            while it still fails the same way
       --out DIR             where failing scenarios go (default: FILE's folder)
       --jobs N              parallel runs (default: the number of cores)
       --format text|jsonl   text lines, or one JSON object per seed (its families, schedule and,

@@ -95,4 +95,54 @@ import Testing
         #expect(ExploreFamily.parseList("loss,crash").families == [.crash, .loss])
         #expect(ExploreFamily.parseList("crash,clock").unknown == "clock")
     }
+
+    static let wide = """
+    scenario: wide explore target
+    duration: 1m
+    cluster:
+      managers: 3
+      workers: 3   # w1..w3
+    services:
+      web:
+        image: nginx:1.25
+        deploy:
+          replicas: 2
+
+      db:
+        image: postgres:16
+    expect:
+      - always: quorum is ok
+    """
+
+    @Test func theCastReductionDropsUnnamedServicesAndTheLastNodes() throws {
+        let scenario = try #require(ScenarioLoader.load(source: Self.wide, file: "w.scn").scenario)
+        let withoutWeb = try #require(ExploreCastReduction.removing(service: "web", from: Self.wide))
+        #expect(!withoutWeb.contains("web:") && !withoutWeb.contains("replicas: 2") && withoutWeb.contains("  db:\n    image: postgres:16"))
+        let withoutDb = try #require(ExploreCastReduction.removing(service: "db", from: Self.wide))
+        #expect(withoutDb.contains("replicas: 2\n") && !withoutDb.contains("postgres"))
+        #expect(ExploreCastReduction.setting("workers", to: 2, in: Self.wide)?.contains("\n  workers: 2\nservices:") == true)
+        #expect(ExploreCastReduction.removing(service: "cache", from: Self.wide) == nil)
+        // What the schedule names stays: `kill web.1` keeps web, `crash w3` keeps w3, `m3` keeps the managers.
+        let reduction = ExploreCastReduction(source: Self.wide, cast: ExploreCast(scenario), texts: ["kill web.1", "crash w3", "partition m3"])
+        #expect(reduction.candidates == [try #require(ExploreCastReduction.removing(service: "db", from: Self.wide))])
+        let free = ExploreCastReduction(source: Self.wide, cast: ExploreCast(scenario), texts: ["crash m2"])
+        #expect(free.candidates.count == 4)
+        for text in free.candidates { #expect(ScenarioLoader.load(source: text, file: "w.scn").scenario != nil) }
+    }
+
+    @Test func shrinkingAlsoDropsTheNodesAndServicesNoFaultNeeds() throws {
+        let explorer = try Self.explorer(Self.wide)
+        let crash = ExploreFault(family: .crash, lines: [.init(millisecond: 12_000, text: "crash m2"), .init(millisecond: 12_000, text: "crash m3"),
+                                                         .init(millisecond: 30_000, text: "restart m2"), .init(millisecond: 30_000, text: "restart m3")],
+                                 takesDown: ["m2", "m3"], bringsUp: ["m2", "m3"])
+        let failing = explorer.run(seed: 4, schedule: ExploreSchedule(families: [.crash], faults: [crash], earliestQuiet: 40_000), header: [])
+        #expect(failing.failures.first?.way == "expect: always: quorum is ok")
+        let shrunk = ExploreShrinker(run: explorer).shrink(failing).outcome
+        #expect(shrunk.failures.contains { $0.way == "expect: always: quorum is ok" })
+        #expect(shrunk.cast.managers == ["m1", "m2", "m3"], "m3 is named by the fault")
+        #expect(shrunk.cast.workers.isEmpty && shrunk.cast.services.isEmpty)
+        #expect(shrunk.schedule.faults.count == 1)
+        let replay = try #require(ScenarioLoader.load(source: shrunk.text, file: "w.min.scn").scenario)
+        #expect(replay.nodes.count == 3 && replay.services.isEmpty)
+    }
 }

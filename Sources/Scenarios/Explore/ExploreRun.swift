@@ -6,6 +6,8 @@ import SimEngine
 public struct ExploreRun: Sendable {
     /// The file as given, for names and replay commands.
     public let file: String
+    /// The file's text, which `--shrink` edits to drop nodes and services.
+    public let source: String
     public let writer: ExploreScenarioText
     /// The families `--faults` allows.
     public let allowed: [ExploreFamily]
@@ -19,11 +21,14 @@ public struct ExploreRun: Sendable {
         /// Earliest first; empty when the seed passed.
         public var failures: [ExploreFailure]
         public var events: Int
+        /// The nodes and services it ran with (fewer than the file's after `--shrink`).
+        public var cast: ExploreCast
         public var passed: Bool { failures.isEmpty }
     }
 
     public init(file: String, source: String, scenario: Scenario, allowed: [ExploreFamily]) {
         self.file = file
+        self.source = source
         writer = ExploreScenarioText(source: source, scenario: scenario)
         self.allowed = allowed
     }
@@ -54,7 +59,7 @@ public struct ExploreRun: Sendable {
             // A bug of the schedule writer, reported like a failure so that it is seen.
             let failure = ExploreFailure(kind: .command, way: "schedule does not load", time: .zero,
                                          text: "the explored scenario does not load:\n" + loaded.renderedDiagnostics)
-            return Outcome(seed: seed, schedule: schedule, text: text, failures: [failure], events: 0)
+            return Outcome(seed: seed, schedule: schedule, text: text, failures: [failure], events: 0, cast: writer.cast)
         }
         let result = ScenarioRunner.run(scenario, options: RunOptions(statistics: false))
         let recovery = [(writer.leaderExpectation(schedule), "recovery: no leader \(ExploreScenarioText.leaderBound / 1000)s into the quiet phase")]
@@ -62,7 +67,7 @@ public struct ExploreRun: Sendable {
                 ($0, "recovery: service \($1.name) not converged \(ExploreScenarioText.convergenceBound / 1000)s into the quiet phase")
             }
         return Outcome(seed: seed, schedule: schedule, text: text,
-                       failures: ExploreFailure.failures(of: result, recovery: recovery), events: result.summary.events)
+                       failures: ExploreFailure.failures(of: result, recovery: recovery), events: result.summary.events, cast: writer.cast)
     }
 
     /// The comment at the top of a seed's scenario.

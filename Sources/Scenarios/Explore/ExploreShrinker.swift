@@ -2,7 +2,10 @@
 /// (Zeller and Hildebrandt, "Simplifying and Isolating Failure-Inducing Input", IEEE TSE
 /// 2002, the `ddmin` algorithm), keeping a subset only if its run still fails the same way
 /// (same invariant kind, same expectation text or same missed recovery). The quiet phase is
-/// rebuilt for every subset, so a kept crash is still followed by its restart.
+/// rebuilt for every subset, so a kept crash is still followed by its restart. Then the fewest
+/// nodes and services: each service, the last worker and the last manager that the faults left
+/// and the file's expectations do not name is removed, one at a time, while the run still fails
+/// the same way (`ExploreCastReduction`).
 public struct ExploreShrinker: Sendable {
     public let run: ExploreRun
 
@@ -40,6 +43,29 @@ public struct ExploreShrinker: Sendable {
             }
         }
         if kept.count == 1, fails([]) { kept = [] }
+        let reduced = reduceCast(best, way: way, header: header)
+        return (reduced.outcome, runs + reduced.runs)
+    }
+
+    /// `failing` run again with fewer services and nodes, as long as it fails the same way.
+    func reduceCast(_ failing: ExploreRun.Outcome, way: String, header: [String]) -> (outcome: ExploreRun.Outcome, runs: Int) {
+        var best = failing
+        var source = run.source
+        var runs = 0
+        var reduced = true
+        while reduced {
+            reduced = false
+            let texts = best.schedule.timeline.map(\.text) + run.writer.invariantExpectations
+            for candidate in ExploreCastReduction(source: source, cast: best.cast, texts: texts).candidates {
+                guard let scenario = ScenarioLoader.load(source: candidate, file: run.file).scenario else { continue }
+                let smaller = ExploreRun(file: run.file, source: candidate, scenario: scenario, allowed: run.allowed)
+                let outcome = smaller.run(seed: failing.seed, schedule: best.schedule, header: header)
+                runs += 1
+                guard outcome.failures.contains(where: { $0.way == way }) else { continue }
+                (best, source, reduced) = (outcome, candidate, true)
+                break
+            }
+        }
         return (best, runs)
     }
 

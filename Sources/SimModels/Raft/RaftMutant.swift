@@ -25,6 +25,15 @@ public enum RaftMutant: String, CaseIterable, Equatable, Sendable {
     /// (breaks Figure 2's "respond after entries are stored on stable storage"; etcd's
     /// `Ready` contract: persist, then send).
     case ackBeforeSync = "ack-before-sync"
+    /// Followers keep the leader lease (they ignore a candidate's vote request for an election
+    /// timeout after hearing from a leader) but the leader never checks its quorum, so nothing
+    /// bounds the lease: a leader cut off from a majority stays leader, keeps the followers it
+    /// still reaches in its lease, and those refuse the votes of the rest, which cannot elect
+    /// anyone (breaks the pairing etcd states: the lease is `r.checkQuorum && r.lead != None
+    /// && r.electionElapsed < r.electionTimeout` in raft.go `Step`, sound only because the
+    /// same option makes `tickHeartbeat` step a leader down when `QuorumActive` is false; the
+    /// Raft thesis §6.2 and §4.2.3 pair the two likewise).
+    case leaseWithoutCheckQuorum = "lease-without-checkquorum"
 
     /// The mutants' names, in declaration order, for help texts and errors.
     public static var names: [String] { allCases.map(\.rawValue) }

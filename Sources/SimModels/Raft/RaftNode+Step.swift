@@ -59,7 +59,8 @@ extension RaftNode {
         }
         if electionElapsed >= config.electionTick {
             electionElapsed = 0
-            if config.checkQuorum {
+            // RaftMutant.leaseWithoutCheckQuorum: the leader never steps down, followers keep the lease.
+            if config.checkQuorum && config.mutant != .leaseWithoutCheckQuorum {
                 checkQuorum()
             }
             if let transferee = leadTransferee {
