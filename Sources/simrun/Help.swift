@@ -10,7 +10,7 @@ enum Help {
     }
 
     static let commands: [Command] = [
-        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto|html] [--trace raft] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
+        Command(name: "run", usage: "simrun [run] FILE.scn [--seed N | --seeds A..B] [--until TIME] [--format text|jsonl|perfetto|html] [--trace raft[=all]] [--output FILE] [--quiet] [--timing] [--jobs N] [--run-timeout D]",
                 summary: "run one scenario and print its timeline (also: simrun FILE.scn)"),
         Command(name: "check", usage: "simrun check PATH... [--seed N | --seeds A..B [--shard I/N]] [--jobs N] [--run-timeout D] [--junit FILE] [--format text|jsonl] [--quiet] [--timing]",
                 summary: "run every scenario under the paths, in parallel; CI mode"),
@@ -124,7 +124,8 @@ enum Help {
                             perfetto and html draw one run: not with --seeds
       --trace raft          add Raft's messages to the timeline (one run): votes asked, granted
                             and refused with the reason, appends and their answers, snapshots;
-                            heartbeats shown once a term (kinds raft.msg and raft.vote in jsonl)
+                            a leader's heartbeats folded into a line a second (raft=all: every
+                            heartbeat and answer); kinds raft.msg and raft.vote in jsonl
       --output FILE         write the timeline to FILE instead of standard output
       --quiet               only failures and the summary
       --timing              wall time and events per second, on standard error

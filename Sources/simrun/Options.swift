@@ -15,8 +15,8 @@ struct Options {
     var outputPath: String?
     var quiet = false
     var timing = false
-    /// `--trace raft`: Raft's messages and vote decisions in the timeline (one run).
-    var traceRaft = false
+    /// `--trace raft[=all]`: Raft's messages and vote decisions in the timeline (one run).
+    var raftTrace = RaftTraceLevel.off
     var color = false
     /// `--no-color`: no colours on any stream.
     var noColor = false
@@ -53,11 +53,12 @@ struct Options {
         noColor = reader.flag("--no-color")
         timing = reader.flag("--timing")
         if let text = reader.value("--trace") {
-            guard text == "raft" else {
-                throw UsageError("'--trace' adds 'raft' (Raft's messages and votes) to the timeline, got '\(text)'", command: command)
+            guard let level = RaftTraceLevel(rawValue: text), level != .off else {
+                throw UsageError("'--trace' takes 'raft' (Raft's messages and votes, heartbeats folded) or 'raft=all', got '\(text)'",
+                                 command: command)
             }
-            guard seeds == nil else { throw UsageError("'--trace raft' traces one run: give '--seed N', not '--seeds'", command: command) }
-            traceRaft = true
+            guard seeds == nil else { throw UsageError("'--trace \(text)' traces one run: give '--seed N', not '--seeds'", command: command) }
+            raftTrace = level
         }
         if picture != nil, seeds != nil {
             throw UsageError("'--format \(picture!.rawValue)' draws one run: give '--seed N', not '--seeds'", command: command)

@@ -42,7 +42,7 @@ enum RunCommand {
             text.writeHeader(title: scenario.title, file: scenario.file, seed: seed ?? scenario.seed, description: scenario.description)
         }
         let clock = WallClock()
-        let result = ScenarioRunner.run(scenario, options: RunOptions(seed: seed, until: options.until, traceRaft: options.traceRaft), sinks: [reporter])
+        let result = ScenarioRunner.run(scenario, options: RunOptions(seed: seed, until: options.until, raftTrace: options.raftTrace), sinks: [reporter])
         reporter.finish(result)
         if options.timing { options.printTiming(clock: clock, events: result.summary.events) }
         return result.stalled ? 3 : (result.passed ? 0 : 1)

@@ -19,17 +19,17 @@ import Testing
           - at 90s: heal
         """
 
-    static func timeline(traceRaft: Bool) throws -> [Substring] {
-        let scenario = try #require(ScenarioTestSupport.scenario(source))
+    static func timeline(_ raftTrace: RaftTraceLevel, of text: String = source) throws -> [Substring] {
+        let scenario = try #require(ScenarioTestSupport.scenario(text))
         let buffer = TimelineBuffer()
         let reporter = TextTimelineReporter(output: buffer, nodeNames: scenario.nodeNames, duration: scenario.duration)
-        let result = ScenarioRunner.run(scenario, options: RunOptions(seed: 1, traceRaft: traceRaft), sinks: [reporter])
+        let result = ScenarioRunner.run(scenario, options: RunOptions(seed: 1, raftTrace: raftTrace), sinks: [reporter])
         reporter.finish(result)
         return buffer.text.split(separator: "\n")
     }
 
     @Test func votesAppendsAndTheirAnswersAreTraced() throws {
-        let lines = try Self.timeline(traceRaft: true)
+        let lines = try Self.timeline(.folded)
         let text = lines.joined(separator: "\n")
         #expect(lines.contains { $0.contains(" m3 ") && $0.contains("MsgVote to m1 for term") }, "\(text)")
         #expect(lines.contains { $0.contains("rejected MsgVote from") && $0.contains("its log is behind ours") }, "\(text)")
@@ -38,17 +38,50 @@ import Testing
         #expect(lines.contains { $0.contains("MsgAppResp to m1 (term 2): have up to") }, "\(text)")
     }
 
-    /// A leader's heartbeats appear once per term, not once a second per follower.
-    @Test func heartbeatsAreFoldedToOneLineATerm() throws {
-        let lines = try Self.timeline(traceRaft: true)
-        let heartbeats = lines.filter { $0.contains("MsgHeartbeat to") }
-        let terms = Set(heartbeats.compactMap { $0.split(separator: " ").last })
-        #expect(!heartbeats.isEmpty)
-        #expect(heartbeats.count == terms.count, "\(heartbeats)")
+    /// A leader's heartbeats show as a line a second at most, not a line per follower; with
+    /// `raft=all`, every heartbeat and its answer.
+    @Test func heartbeatsAreFolded() throws {
+        let folded = try Self.timeline(.folded).filter { $0.contains("MsgHeartbeat") && !$0.contains("stepped down") }
+        let all = try Self.timeline(.all).filter { $0.contains("MsgHeartbeat") && !$0.contains("stepped down") }
+        #expect(!folded.isEmpty)
+        for node in ["m1", "m2", "m3"] {
+            let seconds = folded.filter { $0.contains(" \(node) ") }.compactMap { $0.split(separator: " ").first.flatMap { Double($0.dropLast()) } }
+            #expect(zip(seconds, seconds.dropFirst()).allSatisfy { $1 - $0 >= 0.999 }, "\(node): \(seconds)")
+        }
+        #expect(all.count > 2 * folded.count, "\(all.count) against \(folded.count)")
+        #expect(all.contains { $0.contains("MsgHeartbeatResp to m1") })
     }
 
     @Test func withoutTheOptionNothingChanges() throws {
-        let lines = try Self.timeline(traceRaft: false)
+        let lines = try Self.timeline(.off)
         #expect(!lines.contains { $0.contains("MsgVote to") || $0.contains("MsgApp to") || $0.contains("MsgHeartbeat to") || $0.contains("cast MsgVote") })
+    }
+
+    /// The Raft paper's conditions (1 ms ticks, 25-50 ms election timeouts, ~15 ms round trips):
+    /// at seed 1, three managers campaign for term 3 within 8 ms; each votes for itself, m5
+    /// votes for the first request it gets (m2's), and every other request is refused because
+    /// its receiver already voted in term 3. Nobody has three votes: term 4 elects.
+    @Test func aSplitVoteShowsEveryVoteAndWhyItWentWhereItWent() throws {
+        let source = """
+            scenario: a split vote
+            duration: 3s
+            cluster:
+              managers: 5
+              raft: {tick: 1ms, election_tick: 25, heartbeat_tick: 5, check_quorum: false}
+              network: {latency: 7ms, jitter: 1ms}
+            timeline:
+              - at 1s: crash m1
+            """
+        let all = try Self.timeline(.folded, of: source)
+        let lines = all.filter { $0.contains("at term 3") || $0.contains("term 3: starting") }
+        let candidates = lines.filter { $0.contains("term 3: starting an election") }.map { $0.split(separator: " ")[1] }
+        #expect(candidates == ["m2", "m4", "m3"], "\(lines)")
+        let cast = lines.filter { $0.contains(" cast MsgVote") }
+        #expect(cast.count == 1 && cast[0].contains(" m5 "), "\(cast)")
+        let refused = lines.filter { $0.contains(" rejected MsgVote") }
+        #expect(refused.count == 8, "\(refused)")  // 3 candidates x 3 live receivers, less the one vote cast
+        #expect(refused.allSatisfy { $0.contains("already voted for") })
+        #expect(!all.contains { $0.contains("elected leader for term 3") })
+        #expect(all.contains { $0.contains("elected leader for term 4") })
     }
 }

@@ -7,8 +7,8 @@ import SimModels
 struct ClusterBuilder {
     let scenario: Scenario
     let seed: UInt64
-    /// `--trace raft`: managers trace their Raft messages and vote decisions.
-    var tracesRaft = false
+    /// `--trace raft[=all]`: managers trace their Raft messages and vote decisions.
+    var raftTrace: RaftTraceLevel = .off
 
     struct Built {
         let simulation: Simulation
@@ -30,8 +30,9 @@ struct ClusterBuilder {
         cluster.world.raftConfig = RaftConfig(electionTick: raft.electionTick, heartbeatTick: raft.heartbeatTick,
                                               checkQuorum: raft.checkQuorum, preVote: raft.preVote,
                                               lostQuorumTicks: raft.electionTick, mutant: raft.mutant)
-        cluster.world.raftConfig.recordsVotes = tracesRaft
-        cluster.world.tracesRaftMessages = tracesRaft
+        cluster.world.raftConfig.recordsVotes = raftTrace != .off
+        cluster.world.tracesRaftMessages = raftTrace != .off
+        cluster.world.tracesEveryHeartbeat = raftTrace == .all
         cluster.world.tickInterval = raft.tick
         cluster.world.heartbeatPeriod = scenario.cluster.dispatcher.heartbeatPeriod
         var client: CLIClient!

@@ -12,18 +12,28 @@ public struct RunOptions: Sendable {
     /// reporting, not simulation, and reading them after every instant is a few percent of a run.
     public var statistics: Bool
 
-    /// Adds Raft's messages and vote decisions to the trace (`--trace raft`).
-    public var traceRaft = false
+    /// Adds Raft's messages and vote decisions to the trace (`--trace raft[=all]`).
+    public var raftTrace: RaftTraceLevel
     /// Checks and evaluates everything after every instant, with no cache (tests compare the
     /// outcome with the usual, incremental run's: the caches must change nothing).
     var exhaustive = false
 
-    public init(seed: UInt64? = nil, until: SimDuration? = nil, statistics: Bool = true, traceRaft: Bool = false) {
+    public init(seed: UInt64? = nil, until: SimDuration? = nil, statistics: Bool = true, raftTrace: RaftTraceLevel = .off) {
         self.seed = seed
         self.until = until
         self.statistics = statistics
-        self.traceRaft = traceRaft
+        self.raftTrace = raftTrace
     }
+}
+
+/// How much of Raft's traffic a run traces (`--trace raft`, `--trace raft=all`).
+public enum RaftTraceLevel: String, Sendable {
+    /// None (the default).
+    case off
+    /// Votes, appends and their answers, snapshots; a leader's heartbeats a line a second.
+    case folded = "raft"
+    /// Every message, heartbeats and their answers included.
+    case all = "raft=all"
 }
 
 /// Runs one scenario: builds the cluster, forms the swarm, plays the timeline, checks the
@@ -38,7 +48,7 @@ public enum ScenarioRunner {
     static func run(_ scenario: Scenario, options: RunOptions, sinks: [TraceSink],
                     inspect: ((SimInstant, GroundTruth) -> Void)?) -> RunResult {
         let seed = options.seed ?? scenario.seed
-        let built = ClusterBuilder(scenario: scenario, seed: seed, tracesRaft: options.traceRaft).build()
+        let built = ClusterBuilder(scenario: scenario, seed: seed, raftTrace: options.raftTrace).build()
         let simulation = built.simulation
         let cluster = built.cluster
         let statistics = options.statistics ? RunStatistics() : nil

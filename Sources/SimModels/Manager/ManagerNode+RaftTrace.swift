@@ -13,7 +13,8 @@ extension ManagerNode {
             case .steppedDown:
                 simulation.emit(node: host.name, component: "raft", kind: "raft.stepdown", event.text,
                                 fields: [TraceField("term", Int(event.term)), TraceField("reason", event.text)])
-            case .voteGranted, .voteRejected, .voteIgnored where world.tracesRaftMessages:
+            case .voteGranted, .voteRejected, .voteIgnored:
+                guard world.tracesRaftMessages else { continue }
                 simulation.emit(node: host.name, component: "raft", kind: "raft.vote", event.text,
                                 fields: [TraceField("term", Int(event.term)), TraceField("granted", event.kind == .voteGranted)])
             case .becameCandidate where event.term > lastTracedTerm:
@@ -39,17 +40,21 @@ extension ManagerNode {
     }
 
     /// Traces a Raft message this manager sends (`--trace raft`): votes asked and answered,
-    /// appends and their answers, snapshots; heartbeats once a term, then folded.
+    /// appends and their answers, snapshots; a leader's heartbeats folded into a line a second
+    /// (every one, and their answers, with `--trace raft=all`).
     func traceMessage(_ message: RaftMessage<StoreProposal, ClusterStore>, to destination: HostID) {
         let peer = simulation.hosts[destination].name
         let text: String
         switch message.body {
+        case .heartbeat(let commit) where world.tracesEveryHeartbeat:
+            text = "MsgHeartbeat to \(peer) (term \(message.term), commit \(commit))"
         case .heartbeat(let commit):
-            guard heartbeatsTracedInTerm != message.term else { return }
-            heartbeatsTracedInTerm = message.term
-            text = "MsgHeartbeat to \(peer) (commit \(commit)); heartbeats to every follower every tick, not shown again in term \(message.term)"
+            if let shown = heartbeatsTracedAt, simulation.now - shown < .seconds(1) { return }
+            heartbeatsTracedAt = simulation.now
+            text = "MsgHeartbeat to its followers (term \(message.term), commit \(commit))"
         case .heartbeatResponse:
-            return
+            guard world.tracesEveryHeartbeat else { return }
+            text = "MsgHeartbeatResp to \(peer) (term \(message.term))"
         case .vote(let index, let logTerm, let transfer):
             text = "MsgVote to \(peer) for term \(message.term) (last entry \(index)/\(logTerm))" + (transfer ? ", a leadership transfer" : "")
         case .preVote(let index, let logTerm):

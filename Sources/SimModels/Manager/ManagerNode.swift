@@ -30,8 +30,8 @@ public final class ManagerNode: HostComponent {
     /// The last term and leadership the trace announced (see `traceRaft`).
     var lastTracedTerm: RaftTerm = 0
     var tracedAsLeader = false
-    /// The last term whose heartbeats the message trace showed (they are shown once a term).
-    var heartbeatsTracedInTerm: RaftTerm = 0
+    /// When the message trace last showed this manager's heartbeats (a line a second at most).
+    var heartbeatsTracedAt: SimInstant?
     /// The last log index applied to `store` by this manager.
     public private(set) var appliedIndex: RaftIndex = 0
     /// Entries up to here were committed before this manager started: applying them rebuilds

@@ -14,6 +14,9 @@ public final class SwarmWorld {
     /// Managers trace the Raft messages they send, and their vote decisions when
     /// `raftConfig.recordsVotes` is on too (`--trace raft`).
     public var tracesRaftMessages = false
+    /// With `tracesRaftMessages`, every heartbeat and its answer too (`--trace raft=all`);
+    /// otherwise a leader's heartbeats show as one line a second.
+    public var tracesEveryHeartbeat = false
     private var addresses: [String: HostID] = [:]
 
     /// Told what the nodes do (see `SwarmObserver`), if anyone watches.
