@@ -6,7 +6,7 @@ enum AffinityFilter {
     static func apply(_ config: ClassicContainerConfig, _ nodes: [SchedulerNode], soft: Bool, version: ClassicSwarmVersion) -> Result<[SchedulerNode], SchedulingError> {
         let what = version >= .v1_2_9 ? "the affinity " : ""
         return ExpressionFiltering.narrow(nodes, by: config.affinities, soft: soft,
-                                          keeps: { affinity, node in affinity.matches(names(for: affinity.key, on: node)) },
+                                          keeps: { affinity, node in affinity.matches(names(for: affinity.expression.key, on: node)) },
                                           failure: { "unable to find a node that satisfies \(what)\($0.text)" })
     }
 

@@ -38,12 +38,13 @@ public struct ClassicPortBinding: Equatable, Hashable, Sendable {
         return ClassicPortBinding(containerPort: "\(container)/\(proto)", hostIP: ip, hostPort: host)
     }
 
-    /// `bindsAllInterfaces` (`scheduler/filter/port.go`): no address, or the unspecified one.
+    /// `bindsAllInterfaces` (`scheduler/filter/port.go`): no address, or the unspecified one
+    /// (1.2's `IsUnspecified`; v1.1.3 knew only `0.0.0.0`, so there `::` was an address of its own).
     public var bindsAllInterfaces: Bool { hostIP.isEmpty || hostIP == "0.0.0.0" || hostIP == "::" }
 
-    /// The port filter's `compare`: another binding on the same host port and protocol-less
-    /// number that shares an address (or either binds every interface) conflicts; bindings with no
-    /// host port never do.
+    /// The port filter's `compare`: another binding on the same host port that shares an address
+    /// (or either binds every interface) conflicts, whatever the protocol, as Swarm compares host
+    /// ports alone; a binding with no host port never does.
     public func conflicts(with other: ClassicPortBinding) -> Bool {
         guard !other.hostPort.isEmpty, other.hostPort == hostPort else { return false }
         return hostIP == other.hostIP || bindsAllInterfaces || other.bindsAllInterfaces

@@ -6,7 +6,8 @@ enum ConstraintFilter {
     static func apply(_ config: ClassicContainerConfig, _ nodes: [SchedulerNode], soft: Bool, version: ClassicSwarmVersion) -> Result<[SchedulerNode], SchedulingError> {
         let what = version >= .v1_2_9 ? "the constraint " : ""
         return ExpressionFiltering.narrow(nodes, by: config.constraints, soft: soft, keeps: { constraint, node in
-            constraint.key == "node" ? constraint.matches([node.id, node.name]) : constraint.matches([node.labels[constraint.key] ?? ""])
+            let key = constraint.expression.key
+            return constraint.matches(key == "node" ? [node.id, node.name] : [node.labels[key] ?? ""])
         }, failure: { "unable to find a node that satisfies \(what)\($0.text)" })
     }
 

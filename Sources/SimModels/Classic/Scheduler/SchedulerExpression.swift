@@ -84,13 +84,27 @@ public struct SchedulerExpression: Equatable, Sendable {
         return "^" + value.replacing("*", with: ".*") + "$"
     }
 
-    /// `Match`: whether any of `candidates` matches the pattern, negated for `!=`. A pattern that
-    /// does not compile matches nothing (Swarm logs the error), so `!=` then holds.
-    public func matches(_ candidates: [String]) -> Bool {
-        var found = false
-        if let regex = try? Regex(pattern).matchingSemantics(.unicodeScalar) {
-            found = candidates.contains { (try? regex.firstMatch(in: $0)) != nil }
+    /// `Match`: whether any of `candidates` matches the pattern, negated for `!=`.
+    public func matches(_ candidates: [String]) -> Bool { Matcher(self).matches(candidates) }
+
+    /// `Match` with the pattern compiled once, for a filter pass over many nodes.
+    public struct Matcher {
+        public let expression: SchedulerExpression
+        /// Nil when the pattern does not compile: it then matches nothing (Swarm logs the
+        /// error), so `!=` holds.
+        private let regex: Regex<AnyRegexOutput>?
+
+        public init(_ expression: SchedulerExpression) {
+            self.expression = expression
+            regex = try? Regex(expression.pattern).matchingSemantics(.unicodeScalar)
         }
-        return op == .equal ? found : !found
+
+        public func matches(_ candidates: [String]) -> Bool {
+            var found = false
+            if let regex {
+                found = candidates.contains { (try? regex.firstMatch(in: $0)) != nil }
+            }
+            return expression.op == .equal ? found : !found
+        }
     }
 }

@@ -4,7 +4,7 @@
 enum WhitelistFilter {
     static func apply(_ config: ClassicContainerConfig, _ nodes: [SchedulerNode], soft: Bool) -> Result<[SchedulerNode], SchedulingError> {
         ExpressionFiltering.narrow(nodes, by: config.whitelists, soft: soft, keeps: { whitelist, node in
-            whitelist.value.split(separator: "|", omittingEmptySubsequences: false).contains { $0 == node.name }
+            whitelist.expression.value.split(separator: "|", omittingEmptySubsequences: false).contains { $0 == node.name }
         }, failure: { "unable to find a node that satisfies the whitelist \($0.text)" })
     }
 

@@ -98,6 +98,26 @@ import SimEngine
         }
     }
 
+    @Test func randomShufflesTheNodesWithTheGivenStream() {
+        let nodes = F.nodes([F.engine("e1", ip: "10.0.0.1"), F.engine("e2", ip: "10.0.0.2"), F.engine("e3", ip: "10.0.0.3")])
+        var firsts: [String: Int] = [:]
+        for seed in UInt64(1)...300 {
+            var random = RandomStream(seed: seed, name: "scheduler")
+            var expected = RandomStream(seed: seed, name: "scheduler")
+            let ranked = (try? PlacementStrategy.random.rank(F.config(), nodes, random: &random).get()) ?? []
+            var shuffled = F.names(nodes)
+            expected.shuffle(&shuffled)
+            #expect(F.names(ranked) == shuffled, "seed \(seed)")
+            firsts[ranked.first?.name ?? "", default: 0] += 1
+        }
+        #expect(firsts.keys.sorted() == ["e1", "e2", "e3"])
+        #expect(firsts.values.allSatisfy { $0 > 60 })
+        // It does not weigh: a node without the resources can come first.
+        var random = RandomStream(seed: 1)
+        let small = F.nodes([F.engine("small", ip: "10.0.0.9", memory: 1 << 20)])
+        #expect((try? PlacementStrategy.random.rank(F.config(memory: 1 << 30), small, random: &random).get()).map(F.names) == ["small"])
+    }
+
     @Test func overcommitOfFivePercentAdmitsWhatFitsOnlyWithIt() {
         let engine = F.engine("h104", ip: "192.168.100.104", cpus: 20, memory: 2 << 30)
         #expect(engine.totalMemory == (2 << 30) + (2 << 30) * 5 / 100)
