@@ -59,6 +59,7 @@ final class ConsulTestCluster {
     }
 
     private func record(_ found: [RaftViolation]) {
+        guard violations.count < 20 else { return }
         violations += found.map { "at \(simulation.now): \($0.description)" }
     }
 
