@@ -5,7 +5,9 @@ public struct ConsulResponse: Sendable {
         case pairs([ConsulKVPair])
         /// `true` / `false` (KV writes, session destroy).
         case bool(Bool)
-        /// A session's ID (create) or the session itself (renew).
+        /// The new session's ID (`{"ID": ...}` of a create).
+        case sessionID(String)
+        /// The session itself (renew).
         case session(ConsulSession)
         /// The error text of a 4xx or 5xx answer, as Consul writes it.
         case error(String)

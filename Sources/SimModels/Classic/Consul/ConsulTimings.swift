@@ -65,7 +65,11 @@ public struct ConsulTimings: Equatable, Sendable {
     /// (hashicorp/raft `replication.go` `heartbeat`: every `HeartbeatTimeout/10`).
     public var tickInterval: SimDuration { heartbeatTimeout / 10 }
 
-    /// Consul's Raft expressed as `RaftNode`'s configuration. The mapping:
+    /// Consul's Raft expressed as `RaftNode`'s configuration. Sources: hashicorp/raft
+    /// `config.go` (`HeartbeatTimeout`, `ElectionTimeout`, `LeaderLeaseTimeout`), `raft.go`
+    /// (`runFollower`, `runCandidate`, `runLeader`, `checkLeaderLease`, `requestVote`),
+    /// `replication.go` (`heartbeat`), `util.go` (`randomTimeout`: uniform in [T, 2T)).
+    /// The mapping:
     ///
     /// - **Follower timeout.** hashicorp/raft `runFollower` arms `randomTimeout(HeartbeatTimeout)`,
     ///   uniform in [T, 2T), and campaigns when it fires without contact since the last one.
@@ -80,7 +84,8 @@ public struct ConsulTimings: Equatable, Sendable {
     ///   `ElectionTimeout` = `HeartbeatTimeout`, so one `electionTick` serves both.
     /// - **Heartbeats.** every tick (`heartbeatTick` 1 = T/10).
     /// - **Votes refused while a leader is known.** `requestVote` rejects a candidate when the
-    ///   node knows another leader; a follower forgets its leader only when its own timeout
+    ///   node knows another leader ("Rejecting vote request ... since we have a leader"),
+    ///   before looking at the term; a follower forgets its leader only when its own timeout
     ///   fires. etcd's lease (`checkQuorum`) ignores campaigns for `electionTick` after the last
     ///   contact: the same rule, except that the window is T rather than the follower's drawn
     ///   timeout.

@@ -135,5 +135,5 @@ extension ConsulResponse {
     var errorText: String? { if case .error(let text) = body { return text } else { return nil } }
     var boolValue: Bool? { if case .bool(let value) = body { return value } else { return nil } }
     var pairs: [ConsulKVPair] { if case .pairs(let pairs) = body { return pairs } else { return [] } }
-    var sessionID: String? { if case .session(let session) = body { return session.id } else { return nil } }
+    var sessionID: String? { if case .sessionID(let id) = body { return id } else { return nil } }
 }
