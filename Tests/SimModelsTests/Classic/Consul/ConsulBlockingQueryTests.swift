@@ -53,6 +53,12 @@ struct ConsulBlockingQueryTests {
             let took2 = defaulted.at - start2
             #expect(took2 >= .minutes(5) && took2 < .seconds(300 + 300 / 16) + .milliseconds(10), "took \(took2)")
         }
+        // A longer wait is cut to 10 min (plus its jitter, up to 10/16 min).
+        let (cluster, client, index) = prepared(seed: 9)
+        let start = cluster.simulation.now
+        let capped = cluster.call(.kvList(prefix: "nodes/", ConsulQueryOptions(waitIndex: index, waitTime: .minutes(20))), via: client,
+                                  within: .minutes(30))!
+        #expect(capped.at - start >= .minutes(10) && capped.at - start < .seconds(600 + 600 / 16) + .milliseconds(10))
         // The jitter spreads the wake-ups (more than the network's sub-millisecond jitter).
         #expect(waits.max()! - waits.min()! > .milliseconds(100))
     }
