@@ -51,16 +51,14 @@ extension RaftNode {
                 }
             }
         }
-        if let lease = config.leaderLeaseTick, config.checkQuorum, electionElapsed < config.electionTick,
-           electionElapsed % lease == 0 {
-            // A lease shorter than the election timeout (hashicorp/raft): check between the
-            // election-timeout checks too.
-            checkQuorum()
+        if let lease = config.leaderLeaseTick, config.checkQuorum {
+            // hashicorp/raft's lease replaces etcd's periodic check.
+            checkLeaderLease(ticks: lease)
         }
         if electionElapsed >= config.electionTick {
             electionElapsed = 0
             // RaftMutant.leaseWithoutCheckQuorum: the leader never steps down, followers keep the lease.
-            if config.checkQuorum && config.mutant != .leaseWithoutCheckQuorum {
+            if config.checkQuorum && config.leaderLeaseTick == nil && config.mutant != .leaseWithoutCheckQuorum {
                 checkQuorum()
             }
             if let transferee = leadTransferee {
@@ -92,6 +90,24 @@ extension RaftNode {
             for peer in state.progress.keys where peer != me {
                 state.progress.modify(peer) { $0.recentActive = false }
             }
+        }
+    }
+
+    /// hashicorp/raft `checkLeaderLease`: step down unless a quorum of voters (self included)
+    /// was heard from within the last `ticks` ticks.
+    mutating func checkLeaderLease(ticks lease: Int) {
+        guard case .leader(let state) = role else { return }
+        var contacted = 0
+        for member in membership.ids {
+            if member == id {
+                contacted += 1
+            } else if let progress = state.progress[member], progress.ticksSinceHeard < lease {
+                contacted += 1
+            }
+        }
+        if contacted < membership.quorum {
+            record(.steppedDown, "\(hexID) failed to contact quorum of nodes, stepping down")
+            becomeFollower(term: term, leader: nil)
         }
     }
 

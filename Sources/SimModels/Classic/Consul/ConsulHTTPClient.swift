@@ -19,6 +19,11 @@ public enum ConsulClientError: Error, Equatable, Sendable, CustomStringConvertib
 /// An HTTP connection from a host to one Consul server's port 8500 (what hashicorp/consul's
 /// `api.Client` is to libkv): each call travels as a message and is answered by one, or fails
 /// after the request timeout. A blocking read's timeout is its wait plus jitter on top.
+///
+/// The timeout stands in for the connection failing. The consul api client of 2016 uses Go's
+/// default transport, whose dialer gives up after 30 s (the default here); a call on a
+/// kept-alive connection to a host that died would hang until TCP gives up, which this model
+/// cuts to the same timeout. (libkv's own "timeout" option sets the blocking wait, not this.)
 public final class ConsulHTTPClient: HostComponent {
     public let host: Host
     public var isRunning: Bool { !stopped }
@@ -33,7 +38,7 @@ public final class ConsulHTTPClient: HostComponent {
     private var nextCall: UInt64 = 0
     private var stopped = false
 
-    public init(host: Host, simulation: Simulation, connection: Int, server: HostID, requestTimeout: SimDuration = .seconds(10)) {
+    public init(host: Host, simulation: Simulation, connection: Int, server: HostID, requestTimeout: SimDuration = .seconds(30)) {
         self.host = host
         self.simulation = simulation
         self.connection = connection

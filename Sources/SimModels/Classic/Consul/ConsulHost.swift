@@ -57,7 +57,7 @@ public final class ConsulHost: ConsulEndpoint {
     }
 
     /// A new HTTP connection from this host to the server on `server`.
-    public func makeClient(server: HostID, requestTimeout: SimDuration = .seconds(10)) -> ConsulHTTPClient {
+    public func makeClient(server: HostID, requestTimeout: SimDuration = .seconds(30)) -> ConsulHTTPClient {
         let client = ConsulHTTPClient(host: host, simulation: simulation, connection: clients.count, server: server,
                                       requestTimeout: requestTimeout)
         clients.append(client)

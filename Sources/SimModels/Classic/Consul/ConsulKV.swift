@@ -102,10 +102,10 @@ public final class ConsulKV {
             }
             client.call(.sessionCreate(ttl: ttl / 2, lockDelay: .milliseconds(1), behavior: .delete)) { result in
                 guard case .success(let response) = result, response.status == 200,
-                      case .session(let session) = response.body else { return retry() }
+                      case .sessionID(let session) = response.body else { return retry() }
                 // libkv locks the key with the new session and ignores whether it got it.
                 let placeholder = ConsulKVPair(key: key, value: "", flags: ConsulLock.lockFlagValue)
-                self.client.call(.kvPut(placeholder, .acquire(session: session.id))) { _ in renew(session.id) }
+                self.client.call(.kvPut(placeholder, .acquire(session: session))) { _ in renew(session) }
             }
         }
     }

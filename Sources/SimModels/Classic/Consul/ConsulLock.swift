@@ -51,11 +51,11 @@ public final class ConsulLock {
         guard session == nil else { return wait(index: 0, attempt: current) }
         client.call(.sessionCreate(ttl: options.sessionTTL, lockDelay: options.lockDelay, behavior: .release)) { [self] result in
             guard current == attempt else { return }
-            guard case .success(let response) = result, response.status == 200, case .session(let created) = response.body else {
+            guard case .success(let response) = result, response.status == 200, case .sessionID(let created) = response.body else {
                 return fail(result)
             }
-            session = created.id
-            renewer = ConsulSessionRenewer(session: created.id, ttl: options.sessionTTL, client: client, onEnd: {})
+            session = created
+            renewer = ConsulSessionRenewer(session: created, ttl: options.sessionTTL, client: client, onEnd: {})
             wait(index: 0, attempt: current)
         }
     }

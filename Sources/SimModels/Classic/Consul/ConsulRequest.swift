@@ -63,6 +63,14 @@ public enum ConsulRequest: Sendable {
         }
     }
 
+    /// Whether it is a `?consistent` read.
+    var isConsistent: Bool {
+        switch self {
+        case .kvGet(_, let options), .kvList(_, let options): return options.consistency == .consistent
+        default: return false
+        }
+    }
+
     /// The longest a server may hold it: a blocking read's wait plus its jitter, else nothing.
     var blockingWait: SimDuration? {
         switch self {

@@ -5,7 +5,9 @@ public struct ConsulResponse: Sendable {
         case pairs([ConsulKVPair])
         /// `true` / `false` (KV writes, session destroy).
         case bool(Bool)
-        /// A session's ID (create) or the session itself (renew).
+        /// The new session's ID (`{"ID": ...}` of a create).
+        case sessionID(String)
+        /// The session itself (renew).
         case session(ConsulSession)
         /// The error text of a 4xx or 5xx answer, as Consul writes it.
         case error(String)
@@ -28,10 +30,12 @@ public struct ConsulResponse: Sendable {
 }
 
 /// Consul's error texts (hashicorp/consul `consul/structs/structs.go` `ErrNoLeader`;
-/// hashicorp/raft `api.go` `ErrLeadershipLost`).
+/// hashicorp/raft `api.go` `ErrLeadershipLost`, `ErrNotLeader`).
 public enum ConsulErrorText {
     /// A server that knows no leader (`forward` in `consul/rpc.go`).
     public static let noLeader = "No cluster leader"
     /// A write or consistent read pending on a leader that stepped down.
     public static let leadershipLost = "leadership lost while committing log"
+    /// A consistent read on a server that does not lead (hashicorp/raft `ErrNotLeader`).
+    public static let notLeader = "node is not the leader"
 }

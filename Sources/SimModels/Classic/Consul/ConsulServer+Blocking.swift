@@ -33,6 +33,12 @@ extension ConsulServer {
         var answered: [(BlockingWaiter, ConsulResponse)] = []
         waiters.removeAll { waiter in
             guard Self.watches(waiter.request, any: keys) else { return false }
+            // A consistent query re-checks leadership at every wake-up (`blockingRPC` runs
+            // `consistentRead` before each pass): a server that no longer leads fails it.
+            if waiter.request.isConsistent, !isLeader {
+                answered.append((waiter, .failure(ConsulErrorText.notLeader)))
+                return true
+            }
             let response = read(waiter.request)
             guard response.index > waiter.waitIndex else { return false }
             answered.append((waiter, response))

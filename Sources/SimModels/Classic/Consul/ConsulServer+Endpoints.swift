@@ -82,7 +82,7 @@ extension ConsulServer {
                 reply(read(request))
             }
         default:
-            reply(.failure("not a read"))
+            preconditionFailure("serveRead(_:reply:) takes reads only")
         }
     }
 
@@ -96,7 +96,7 @@ extension ConsulServer {
             let (index, pairs) = store.list(prefix)
             return ConsulResponse(status: pairs.isEmpty ? 404 : 200, index: index, body: .pairs(pairs))
         default:
-            return .failure("not a read")
+            preconditionFailure("read(_:) takes reads only")
         }
     }
 
@@ -120,9 +120,7 @@ extension ConsulServer {
         switch outcome.answer {
         case .bool(let value): return ConsulResponse(status: 200, body: .bool(value))
         case .error(let text): return .failure(text)
-        case .session(let id):
-            let session = ConsulSession(id: id, ttl: .zero, lockDelay: .zero, behavior: .release)
-            return ConsulResponse(status: 200, body: .session(session))
+        case .session(let id): return ConsulResponse(status: 200, body: .sessionID(id))
         }
     }
 

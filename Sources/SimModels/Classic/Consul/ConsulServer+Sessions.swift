@@ -62,7 +62,7 @@ extension ConsulServer {
         sessionTimers[id] = nil
         guard isLeader, store.sessions[id] != nil else { return }
         simulation.emit(node: host.name, component: "consul", kind: "consul.session.expired",
-                        "consul: session \(id) expired (TTL)")
+                        "session \(id): TTL timer fired on the leader, destroying it")
         propose(.sessionDestroy(id: id)) { [unowned self] outcome in
             guard outcome == nil, attempt < self.timings.maxInvalidateAttempts else { return }
             self.simulation.schedule(after: self.timings.invalidateRetryBase * attempt, for: self) { server in

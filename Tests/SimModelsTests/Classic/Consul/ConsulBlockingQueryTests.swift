@@ -40,16 +40,26 @@ struct ConsulBlockingQueryTests {
 
     @Test("the wait is measured: [wait, wait × 17/16) plus the round trip; default 5 min")
     func waitBounds() {
+        var waits: [SimDuration] = []
         for seed in 1...5 as ClosedRange<UInt64> {
             let (cluster, client, index) = prepared(seed: seed)
             let start = cluster.simulation.now
             let answered = cluster.call(.kvList(prefix: "nodes/", ConsulQueryOptions(waitIndex: index, waitTime: .seconds(16))), via: client)!
             let took = answered.at - start
             #expect(took >= .seconds(16) && took < .seconds(17) + .milliseconds(10), "took \(took)")
+            waits.append(took)
             let start2 = cluster.simulation.now
             let defaulted = cluster.call(.kvGet(key: "nodes/a", ConsulQueryOptions(waitIndex: index)), via: client)!
             let took2 = defaulted.at - start2
             #expect(took2 >= .minutes(5) && took2 < .seconds(300 + 300 / 16) + .milliseconds(10), "took \(took2)")
         }
+        // A longer wait is cut to 10 min (plus its jitter, up to 10/16 min).
+        let (cluster, client, index) = prepared(seed: 9)
+        let start = cluster.simulation.now
+        let capped = cluster.call(.kvList(prefix: "nodes/", ConsulQueryOptions(waitIndex: index, waitTime: .minutes(20))), via: client,
+                                  within: .minutes(30))!
+        #expect(capped.at - start >= .minutes(10) && capped.at - start < .seconds(600 + 600 / 16) + .milliseconds(10))
+        // The jitter spreads the wake-ups (more than the network's sub-millisecond jitter).
+        #expect(waits.max()! - waits.min()! > .milliseconds(100))
     }
 }

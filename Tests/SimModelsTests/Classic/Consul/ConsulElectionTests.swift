@@ -65,6 +65,25 @@ struct ConsulElectionTests {
         #expect(listed?.pairs.map(\.value) == ["1", "2"])
     }
 
+    @Test("a restarted server rebuilds the store from its disk and serves stale reads from it")
+    func restartFromDisk() {
+        let cluster = ConsulTestCluster(seed: 17, servers: 3)
+        #expect(cluster.awaitLeader() != nil)
+        let follower = cluster.serverNames.first { $0 != cluster.leader! }!
+        let other = cluster.serverNames.first { $0 != cluster.leader! && $0 != follower }!
+        let client = cluster.client(to: other)
+        for index in 0..<5 {
+            _ = cluster.call(.kvPut(ConsulKVPair(key: "k\(index)", value: "\(index)"), .plain), via: client)
+        }
+        cluster.simulation.run(for: .seconds(1))
+        cluster.crash(follower)
+        _ = cluster.call(.kvPut(ConsulKVPair(key: "k5", value: "5"), .plain), via: client)
+        cluster.simulation.host(named: follower)!.boot()
+        cluster.run(until: { cluster.server(follower)?.store.kv.count == 6 }, within: .seconds(10))
+        let stale = cluster.call(.kvList(prefix: "k", ConsulQueryOptions(consistency: .stale)), via: cluster.client(to: follower))
+        #expect(stale?.value.response?.pairs.map(\.value) == ["0", "1", "2", "3", "4", "5"])
+    }
+
     @Test("a new leader re-arms every session timer: unrenewed ones expire 2×TTL after it takes over, renewed ones live", arguments: ConsulVersion.allCases)
     func sessionTimersRearmed(version: ConsulVersion) {
         let cluster = ConsulTestCluster(seed: 11, servers: 3, version: version)

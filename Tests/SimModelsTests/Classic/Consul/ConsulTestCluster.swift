@@ -59,6 +59,7 @@ final class ConsulTestCluster {
     }
 
     private func record(_ found: [RaftViolation]) {
+        guard violations.count < 20 else { return }
         violations += found.map { "at \(simulation.now): \($0.description)" }
     }
 
@@ -134,5 +135,5 @@ extension ConsulResponse {
     var errorText: String? { if case .error(let text) = body { return text } else { return nil } }
     var boolValue: Bool? { if case .bool(let value) = body { return value } else { return nil } }
     var pairs: [ConsulKVPair] { if case .pairs(let pairs) = body { return pairs } else { return [] } }
-    var sessionID: String? { if case .session(let session) = body { return session.id } else { return nil } }
+    var sessionID: String? { if case .sessionID(let id) = body { return id } else { return nil } }
 }
