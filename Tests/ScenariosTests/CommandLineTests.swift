@@ -175,6 +175,7 @@ import Testing
         #expect(T.command("docker service remove web") == .serviceRemove(["web"]))
         #expect(T.command("docker service ls") == .serviceList)
         #expect(T.command("docker service ps web") == .serviceTasks(["web"]))
+        #expect(T.command("docker service inspect --pretty web") == .serviceInspect(["web"]))
         #expect(T.command("docker service rollback web") == .serviceRollback(service: "web"))
         #expect(T.command("docker info") == .info)
     }

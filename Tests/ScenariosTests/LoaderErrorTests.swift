@@ -188,6 +188,7 @@ import Testing
             ("docker swarm join m1", "'docker swarm join' needs --token | write a token (SWMTKN-1-...), or worker or manager for the token `docker swarm join-token` prints then"),
             ("docker swarm join --token worker --availability off m1", "invalid availability 'off' | the availabilities are active, pause and drain"),
             ("docker swarm join-token", "'docker swarm join-token' requires exactly 1 argument | usage: docker swarm join-token [-q] [--rotate] worker|manager"),
+            ("docker service inspect web", "only 'docker service inspect --pretty' is simulated | usage: docker service inspect --pretty SERVICE [SERVICE...]"),
             ("docker swarm join-token boss", "unknown role boss | usage: docker swarm join-token [-q] [--rotate] worker|manager"),
             ("docker swarm join --token worker m1:2378", "managers listen on port 2377, not '2378' | write MANAGER or MANAGER:2377"),
             ("docker swarm leave --force=maybe", "flag '--force' is true or false, not 'maybe'"),

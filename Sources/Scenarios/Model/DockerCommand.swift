@@ -35,6 +35,8 @@ public enum DockerCommand: Equatable, Sendable {
     case serviceList
     /// `docker service ps SERVICE...`
     case serviceTasks([String])
+    /// `docker service inspect --pretty SERVICE...`
+    case serviceInspect([String])
     /// `docker network create -d overlay [--subnet CIDR] NAME`
     case networkCreate(NetworkCreation)
     /// `docker info`
@@ -59,6 +61,7 @@ public enum DockerCommand: Equatable, Sendable {
         case .serviceRemove: "docker service rm"
         case .serviceList: "docker service ls"
         case .serviceTasks: "docker service ps"
+        case .serviceInspect: "docker service inspect"
         case .networkCreate: "docker network create"
         case .info: "docker info"
         }
@@ -67,7 +70,7 @@ public enum DockerCommand: Equatable, Sendable {
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .info: true
         default: false
         }
     }

@@ -20,6 +20,7 @@ public enum DockerCommandReference {
         ReferenceEntry("service ls", "docker service ls", "query: the service table (also: list)"),
         ReferenceEntry("service ps", "docker service ps SERVICE", "query: the service's tasks"),
         ReferenceEntry("service rollback", "docker service rollback SERVICE", "go back to the previous spec"),
+        ReferenceEntry("service inspect", "docker service inspect --pretty SERVICE...", "query: the service as `--pretty` prints it (docker/cli's template)"),
         ReferenceEntry("network create", "docker network create -d overlay [--subnet CIDR] [--attachable] NAME", "create an overlay network"),
         ReferenceEntry("info", "docker info", "query: the engine's swarm section"),
     ]

@@ -23,6 +23,8 @@ enum DockerCommandTranslation {
             return .serviceList
         case let .serviceTasks(services):
             return .serviceTasks(services)
+        case let .serviceInspect(services):
+            return .serviceInspect(services)
         case let .nodeUpdate(update):
             guard let node = resolve(update.node) else { return nil }
             return .nodeUpdate(NodeUpdateRequest(node: node, availability: update.availability, role: update.role,

@@ -45,6 +45,8 @@ public enum ControlAPI {
             return .query(CommandOutput { ServiceListView.render(store: context.store) })
         case let .serviceTasks(services):
             return TaskListView.outcome(services: services, store: context.store, now: context.now)
+        case let .serviceInspect(services):
+            return inspectServices(services, context: context)
         case .info:
             return .query(CommandOutput {
                 InfoView.render(store: context.store, raft: context.raft, nodeID: context.queriedNodeID, settings: context.info)

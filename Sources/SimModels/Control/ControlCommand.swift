@@ -46,13 +46,15 @@ public enum ControlCommand: Equatable, Sendable {
     case serviceList
     /// `docker service ps SERVICE...`
     case serviceTasks([String])
+    /// `docker service inspect --pretty SERVICE...`
+    case serviceInspect([String])
     /// `docker info` (the Swarm section)
     case info
 
     /// Whether the command only reads the store.
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .info: true
         case let .joinToken(_, rotate, _): !rotate
         default: false
         }

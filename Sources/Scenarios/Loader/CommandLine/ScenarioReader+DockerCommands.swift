@@ -6,7 +6,7 @@ extension ScenarioReader {
     static let dockerCommands: [(group: String, subcommands: [[String]])] = [
         ("swarm", [["init"], ["join"], ["join-token"], ["leave"]]),
         ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"]]),
-        ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"]]),
+        ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"], ["inspect"]]),
         ("network", [["create"]]),
         ("info", []),
     ]

@@ -15,6 +15,22 @@ extension ScenarioReader {
                                                    usage: "docker service rollback SERVICE", in: action),
                   let service = resolveService(args.positionals[0], in: action, command: command) else { return nil }
             return .serviceRollback(service: service)
+        case "docker service inspect":
+            let args = parseArguments(rest, flags: [.bool("--pretty")], command: command, in: action)
+            let usage = "docker service inspect --pretty SERVICE [SERVICE...]"
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command, usage: usage, in: action) else {
+                return nil
+            }
+            guard args.has("--pretty") else {
+                report("only 'docker service inspect --pretty' is simulated", at: action.tokens[2], in: action, hint: "usage: " + usage)
+                return nil
+            }
+            var services: [String] = []
+            for token in args.positionals {
+                guard let service = resolveService(token, in: action, command: command) else { return nil }
+                services.append(service)
+            }
+            return .serviceInspect(services)
         default:
             let isRemove = command == "docker service rm"
             let args = parseArguments(rest, flags: [], command: command, in: action)

@@ -1,0 +1,77 @@
+import Testing
+@testable import SimModels
+import SimEngine
+
+/// `docker service inspect --pretty`, as docker/cli's template prints it (seed 001's outputs,
+/// in the current CLI's layout).
+@Suite struct ServiceInspectViewTests {
+    typealias F = ControlFixture
+
+    @Test func aServiceTheCLICreatedPrintsItsSections() {
+        let hello = F.service("helloworld", image: "alpine") { $0.task.command = ["ping", "docker.com"] }
+        let store = F.store(services: [hello])
+        #expect(F.handle(.serviceInspect(["helloworld"]), F.context(store, raft: F.raft(["m1"]))) == .query(CommandOutput("""
+            ID:             \(hello.id)
+            Name:           helloworld
+            Service Mode:   Replicated
+             Replicas:      1
+            Placement:
+            UpdateConfig:
+             Parallelism:   1
+             On failure:    pause
+             Monitoring Period: 5s
+             Max failure ratio: 0
+             Update order:      stop-first
+            RollbackConfig:
+             Parallelism:   1
+             On failure:    pause
+             Monitoring Period: 5s
+             Max failure ratio: 0
+             Rollback order:    stop-first
+            ContainerSpec:
+             Image:         alpine
+             Args:          ping docker.com\u{20}
+            Resources:
+            Endpoint Mode:  vip
+            """)))
+    }
+
+    @Test func anUpdatingServiceShowsItsStatusDelayConstraintsAndReservations() {
+        var redis = F.service("redis", replicas: 3, image: "redis:3.0.7") { spec in
+            spec.update.delay = .seconds(10)
+            spec.task.placement.constraints = ["node.role==worker", "node.labels.zone==east"]
+            spec.task.placement.spreadOver = ["node.labels.zone"]
+            spec.task.reservations = Resources()
+            spec.task.reservations.nanoCPUs = 500_000_000
+            spec.task.reservations.memoryBytes = 256 << 20
+        }
+        redis.updateStatus = UpdateStatus(state: .updating, message: "update in progress", startedAt: F.seconds(92))
+        let text = ServiceInspectView.pretty(redis, store: F.store(services: [redis]), now: F.seconds(100))
+        #expect(text.contains("""
+            UpdateStatus:
+             State:         updating
+             Started:       8 seconds ago
+             Message:       update in progress
+            Placement:
+             Constraints:   [node.role==worker node.labels.zone==east]
+             Preferences:   [spread=node.labels.zone]
+            UpdateConfig:
+             Parallelism:   1
+             Delay:         10s
+            """))
+        #expect(text.contains("Resources:\n Reservations:\n  CPU:          0.5\n  Memory:       256MiB\nEndpoint Mode:  vip"))
+    }
+
+    @Test func aServiceNotFoundIsDockerdsError() {
+        let store = F.store(services: [F.service("web")])
+        #expect(F.handle(.serviceInspect(["nope"]), F.context(store, raft: F.raft(["m1"])))
+                == .failure("Error response from daemon: service nope not found"))
+    }
+
+    @Test func bytesSizeIsGoUnits() {
+        #expect(CLIText.bytesSize(256 << 20) == "256MiB")
+        #expect(CLIText.bytesSize(1_929_547_776) == "1.797GiB")
+        #expect(CLIText.bytesSize(3 << 29) == "1.5GiB")
+        #expect(CLIText.bytesSize(512) == "512B")
+    }
+}
