@@ -176,6 +176,8 @@ import Testing
         #expect(T.command("docker service ls") == .serviceList)
         #expect(T.command("docker service ps web") == .serviceTasks(["web"]))
         #expect(T.command("docker service inspect --pretty web") == .serviceInspect(["web"]))
+        #expect(T.command("docker node ps") == .nodeTasks([]))
+        #expect(T.command("docker node ps w1 m1.id:4") == .nodeTasks([.named("w1"), .id(of: "m1", prefix: 4)]))
         #expect(T.command("docker service rollback web") == .serviceRollback(service: "web"))
         #expect(T.command("docker info") == .info)
     }

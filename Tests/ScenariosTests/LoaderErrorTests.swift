@@ -175,7 +175,7 @@ import Testing
             ("docker", "missing command after 'docker' | docker commands: swarm, node, service, network, info"),
             ("docker servce ls", "unknown command 'docker servce' | did you mean 'docker service'?"),
             ("docker service scael web=2", "unknown command 'docker service scael' | did you mean 'docker service scale'?"),
-            ("docker node", "missing command after 'docker node' | 'docker node' commands: update, promote, demote, rm, ls"),
+            ("docker node", "missing command after 'docker node' | 'docker node' commands: update, promote, demote, rm, ls, ps"),
             ("docker node update --availability drain w9", "unknown node 'w9' in 'docker node update' | nodes are m1, m2, m3, w1, w2, w3, w4"),
             ("docker node update --availabilty drain w1", "unknown flag '--availabilty' in 'docker node update' | did you mean '--availability'?"),
             ("docker node update --availability", "flag '--availability' needs a value"),

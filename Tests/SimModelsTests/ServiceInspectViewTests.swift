@@ -75,3 +75,26 @@ import SimEngine
         #expect(CLIText.bytesSize(512) == "512B")
     }
 }
+
+/// `docker node ps [NODE...]`: the tasks on the nodes, as `docker service ps` prints them.
+@Suite struct NodeTasksViewTests {
+    typealias F = ControlFixture
+
+    @Test func theTasksOfTheQueriedNodeOrOfTheNodesNamed() {
+        let web = F.service("web", replicas: 2)
+        let store = F.store(nodes: [F.node("m1", role: .manager), F.node("w1")], services: [web],
+                            tasks: [F.task("t1", of: web, slot: 1, node: "m1", at: F.seconds(40)),
+                                    F.task("t2", of: web, slot: 2, node: "w1", at: F.seconds(40)),
+                                    F.task("t0", of: web, slot: 2, node: "m1", state: .shutdown, desired: .shutdown, at: F.seconds(30))])
+        let context = F.context(store, raft: F.raft(["m1"]))
+        let rows = F.handle(.nodeTasks([]), context).output.split(separator: "\n").map(String.init)
+        #expect(rows.count == 3)
+        #expect(rows[0].hasPrefix("ID ") && rows[0].contains("DESIRED STATE"))
+        #expect(rows[1].contains(" web.1 ") && rows[1].contains(" m1 ") && rows[1].contains("Running"))
+        #expect(rows[2].contains(" web.2 ") && rows[2].contains("Shutdown"))
+        let both = F.handle(.nodeTasks(["w1", "nope"]), context)
+        #expect(both.output.contains("web.2") && !both.output.contains("web.1"))
+        #expect(!both.succeeded)
+        #expect(F.handle(.nodeTasks(["nope"]), context) == .failure("Error response from daemon: node nope not found"))
+    }
+}

@@ -35,6 +35,8 @@ public enum DockerCommand: Equatable, Sendable {
     case serviceList
     /// `docker service ps SERVICE...`
     case serviceTasks([String])
+    /// `docker node ps [NODE...]` (no node: the `via` node)
+    case nodeTasks([NodeReference])
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
     /// `docker network create -d overlay [--subnet CIDR] NAME`
@@ -62,6 +64,7 @@ public enum DockerCommand: Equatable, Sendable {
         case .serviceList: "docker service ls"
         case .serviceTasks: "docker service ps"
         case .serviceInspect: "docker service inspect"
+        case .nodeTasks: "docker node ps"
         case .networkCreate: "docker network create"
         case .info: "docker info"
         }
@@ -70,7 +73,7 @@ public enum DockerCommand: Equatable, Sendable {
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
         default: false
         }
     }

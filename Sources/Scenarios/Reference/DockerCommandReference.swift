@@ -13,6 +13,7 @@ public enum DockerCommandReference {
         ReferenceEntry("node demote", "docker node demote NODE...", "make managers workers"),
         ReferenceEntry("node rm", "docker node rm [--force] NODE...", "remove nodes from the swarm (also: remove)"),
         ReferenceEntry("node ls", "docker node ls", "query: the node table, as that manager prints it (also: list)"),
+        ReferenceEntry("node ps", "docker node ps [NODE...]", "query: the tasks on the nodes (default: the via node), as `docker service ps` prints them"),
         ReferenceEntry("service create", "docker service create [flags] IMAGE [COMMAND...]", "create a service (its flags below)"),
         ReferenceEntry("service update", "docker service update [flags] [--image IMAGE] [--force] [--rollback] SERVICE", "change a service (its flags below)"),
         ReferenceEntry("service scale", "docker service scale SERVICE=N...", "set the replicas of services"),

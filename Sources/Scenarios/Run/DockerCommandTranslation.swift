@@ -23,6 +23,8 @@ enum DockerCommandTranslation {
             return .serviceList
         case let .serviceTasks(services):
             return .serviceTasks(services)
+        case let .nodeTasks(nodes):
+            return names(nodes).map { .nodeTasks($0) }
         case let .serviceInspect(services):
             return .serviceInspect(services)
         case let .nodeUpdate(update):

@@ -45,6 +45,8 @@ public enum ControlAPI {
             return .query(CommandOutput { ServiceListView.render(store: context.store) })
         case let .serviceTasks(services):
             return TaskListView.outcome(services: services, store: context.store, now: context.now)
+        case let .nodeTasks(nodes):
+            return TaskListView.outcome(nodes: nodes, queried: context.queriedNodeID, store: context.store, now: context.now)
         case let .serviceInspect(services):
             return inspectServices(services, context: context)
         case .info:

@@ -46,6 +46,8 @@ public enum ControlCommand: Equatable, Sendable {
     case serviceList
     /// `docker service ps SERVICE...`
     case serviceTasks([String])
+    /// `docker node ps [NODE...]` (no node: the one the CLI talks to)
+    case nodeTasks([String])
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
     /// `docker info` (the Swarm section)
@@ -54,7 +56,7 @@ public enum ControlCommand: Equatable, Sendable {
     /// Whether the command only reads the store.
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
         case let .joinToken(_, rotate, _): !rotate
         default: false
         }

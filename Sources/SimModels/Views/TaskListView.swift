@@ -49,10 +49,40 @@ public enum TaskListView {
         var entries: [(name: String, task: TaskObject)] = []
         for service in services {
             for task in store.tasks(ofService: service.id) {
-                let suffix = task.slot != 0 ? "\(task.slot)" : (task.nodeID?.rawValue ?? "")
-                entries.append(("\(service.spec.name).\(suffix)", task))
+                entries.append((name(of: task, service: service.spec.name), task))
             }
         }
+        return rows(entries, store: store, now: now)
+    }
+
+    /// `docker node ps [NODE...]` (docker/cli `cli/command/node/ps.go`): the tasks on each node
+    /// (history included), printed as `docker service ps` prints them. dockerd finds each node
+    /// as it finds any (ID, hostname, ID prefix); those not found are reported after the table.
+    public static func outcome(nodes inputs: [String], queried: NodeID, store: ClusterStore, now: SimInstant) -> ControlOutcome {
+        var entries: [(name: String, task: TaskObject)] = []
+        var errors: [String] = []
+        for input in inputs.isEmpty ? [queried.rawValue] : inputs {
+            switch ObjectResolver.node(input, in: store) {
+            case let .failure(error): errors.append(error.text)
+            case let .success(node):
+                for task in store.tasks(onNode: node.id) {
+                    entries.append((name(of: task, service: store.service(task.serviceID)?.spec.name ?? task.serviceName), task))
+                }
+            }
+        }
+        if entries.isEmpty && !errors.isEmpty { return .failure(errors.joined(separator: "\n")) }
+        let table = CommandOutput { [entries] in TableWriter().render(header: header, rows: rows(entries, store: store, now: now)) }
+        return errors.isEmpty ? .query(table) : .partial([], reply: table.text, error: errors.joined(separator: "\n"))
+    }
+
+    /// `service.slot`, or `service.<nodeID>` for a global task.
+    static func name(of task: TaskObject, service: String) -> String {
+        "\(service).\(task.slot != 0 ? "\(task.slot)" : (task.nodeID?.rawValue ?? ""))"
+    }
+
+    /// The rows of `entries`, sorted and prefixed as the CLI does.
+    static func rows(_ entries: [(name: String, task: TaskObject)], store: ClusterStore, now: SimInstant) -> [[String]] {
+        var entries = entries
         // Natural order of name; newest first within a name (the API lists tasks by ID, and the
         // CLI's sort is stable, so equal creation times fall back to ID order).
         entries.sort { a, b in

@@ -5,7 +5,7 @@ extension ScenarioReader {
     /// The docker command groups and their subcommands (aliases after the first name).
     static let dockerCommands: [(group: String, subcommands: [[String]])] = [
         ("swarm", [["init"], ["join"], ["join-token"], ["leave"]]),
-        ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"]]),
+        ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"], ["ps"]]),
         ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"], ["inspect"]]),
         ("network", [["create"]]),
         ("info", []),
@@ -56,6 +56,15 @@ extension ScenarioReader {
         case "docker node update": return readNodeUpdate(rest, in: action)
         case "docker node promote", "docker node demote", "docker node rm": return readNodeList(command, rest, in: action)
         case "docker node ls": return readQuery(command, rest, in: action) ? .nodeList : nil
+        case "docker node ps":
+            let args = parseArguments(rest, flags: [], command: command, in: action)
+            guard args.isValid else { return nil }
+            var nodes: [NodeReference] = []
+            for token in args.positionals {
+                guard let node = resolveDockerNode(token, in: action, command: command) else { return nil }
+                nodes.append(node)
+            }
+            return .nodeTasks(nodes)
         case "docker network create": return readNetworkCreate(rest, in: action)
         default: return readServiceCommand(command, rest, in: action)
         }
