@@ -98,3 +98,26 @@ import SimEngine
         #expect(F.handle(.nodeTasks(["nope"]), context) == .failure("Error response from daemon: node nope not found"))
     }
 }
+
+/// `-q` and `--no-trunc` on the lists (docker/cli formatters' `ID()` and `Error()`).
+@Suite struct ListFormatTests {
+    typealias F = ControlFixture
+
+    @Test func quietListsPrintIDsInTheTablesOrder() {
+        let web = F.service("web", replicas: 2), api = F.service("api")
+        let long = String(repeating: "x", count: 40)
+        let store = F.store(nodes: [F.node("m1", role: .manager), F.node("w1")], services: [web, api],
+                            tasks: [F.task("t1", of: web, slot: 1, node: "m1"),
+                                    F.task("t2", of: web, slot: 2, node: "w1", state: .failed, desired: .shutdown, err: long)])
+        let context = F.context(store, raft: F.raft(["m1"]))
+        #expect(F.handle(.nodeList(ListFormat(quiet: true)), context).output == "\(F.id("m1"))\n\(F.id("w1"))")
+        #expect(F.handle(.serviceList(ListFormat(quiet: true)), context).output
+                == "\(F.id("api").rawValue.prefix(12))\n\(F.id("web").rawValue.prefix(12))")
+        #expect(F.handle(.serviceTasks(["web"], ListFormat(quiet: true)), context).output
+                == "\(F.id("t1").rawValue.prefix(12))\n\(F.id("t2").rawValue.prefix(12))")
+        #expect(F.handle(.serviceTasks(["web"], ListFormat(quiet: true, noTrunc: true)), context).output == "\(F.id("t1"))\n\(F.id("t2"))")
+        let whole = F.handle(.serviceTasks(["web"], ListFormat(noTrunc: true)), context).output
+        #expect(whole.contains("\"\(long)\"") && whole.contains(F.id("t2").rawValue))
+        #expect(!F.handle(.serviceTasks(["web"]), context).output.contains(long))
+    }
+}

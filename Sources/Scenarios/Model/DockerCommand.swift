@@ -20,7 +20,7 @@ public enum DockerCommand: Equatable, Sendable {
     /// `docker node rm [--force] NODE...`
     case nodeRemove([NodeReference], force: Bool)
     /// `docker node ls`
-    case nodeList
+    case nodeList(ListFormat = ListFormat())
     /// `docker service create [flags] IMAGE [COMMAND...]`: the spec to create.
     case serviceCreate(ServiceSpec)
     /// `docker service update [flags] SERVICE`
@@ -32,11 +32,11 @@ public enum DockerCommand: Equatable, Sendable {
     /// `docker service rm SERVICE...`
     case serviceRemove([String])
     /// `docker service ls`
-    case serviceList
+    case serviceList(ListFormat = ListFormat())
     /// `docker service ps SERVICE...`
-    case serviceTasks([String])
+    case serviceTasks([String], ListFormat = ListFormat())
     /// `docker node ps [NODE...]` (no node: the `via` node)
-    case nodeTasks([NodeReference])
+    case nodeTasks([NodeReference], ListFormat = ListFormat())
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
     /// `docker network create -d overlay [--subnet CIDR] NAME`

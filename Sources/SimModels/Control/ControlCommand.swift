@@ -40,14 +40,14 @@ public enum ControlCommand: Equatable, Sendable {
 
     // MARK: Queries
 
-    /// `docker node ls`
-    case nodeList
-    /// `docker service ls`
-    case serviceList
-    /// `docker service ps SERVICE...`
-    case serviceTasks([String])
-    /// `docker node ps [NODE...]` (no node: the one the CLI talks to)
-    case nodeTasks([String])
+    /// `docker node ls [-q]`
+    case nodeList(ListFormat = ListFormat())
+    /// `docker service ls [-q]`
+    case serviceList(ListFormat = ListFormat())
+    /// `docker service ps [-q] [--no-trunc] SERVICE...`
+    case serviceTasks([String], ListFormat = ListFormat())
+    /// `docker node ps [-q] [--no-trunc] [NODE...]` (no node: the one the CLI talks to)
+    case nodeTasks([String], ListFormat = ListFormat())
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
     /// `docker info` (the Swarm section)

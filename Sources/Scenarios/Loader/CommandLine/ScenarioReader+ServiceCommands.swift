@@ -8,7 +8,11 @@ extension ScenarioReader {
         case "docker service create": return readServiceCreate(rest, in: action)
         case "docker service update": return readServiceUpdate(rest, in: action)
         case "docker service scale": return readServiceScale(rest, in: action)
-        case "docker service ls": return readQuery(command, rest, in: action) ? .serviceList : nil
+        case "docker service ls":
+            let args = parseArguments(rest, flags: [.bool("--quiet", "-q")], command: command, in: action)
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command,
+                                                   usage: "docker service ls [-q]", in: action) else { return nil }
+            return .serviceList(ListFormat(quiet: args.has("--quiet")))
         case "docker service rollback":
             let args = parseArguments(rest, flags: [.bool("--detach", "-d"), .bool("--quiet", "-q")], command: command, in: action)
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command,
@@ -33,7 +37,7 @@ extension ScenarioReader {
             return .serviceInspect(services)
         default:
             let isRemove = command == "docker service rm"
-            let args = parseArguments(rest, flags: [], command: command, in: action)
+            let args = parseArguments(rest, flags: isRemove ? [] : Self.taskListFlags, command: command, in: action)
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command,
                                                    usage: "\(command) SERVICE [SERVICE...]", in: action) else { return nil }
             var services: [String] = []
@@ -42,7 +46,7 @@ extension ScenarioReader {
                 if let service = resolveService(token, in: action, command: command) { services.append(service) } else { valid = false }
             }
             guard valid else { return nil }
-            return isRemove ? .serviceRemove(services) : .serviceTasks(services)
+            return isRemove ? .serviceRemove(services) : .serviceTasks(services, Self.listFormat(args))
         }
     }
 
