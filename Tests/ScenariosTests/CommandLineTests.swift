@@ -65,8 +65,8 @@ import Testing
         #expect(T.command("docker node rm w4") == .nodeRemove([.named("w4")], force: false))
         #expect(T.command("docker node rm --force w4 w3") == .nodeRemove([.named("w4"), .named("w3")], force: true))
         #expect(T.command("docker node remove -f w4") == .nodeRemove([.named("w4")], force: true))
-        #expect(T.command("docker node ls") == .nodeList)
-        #expect(T.command("docker node list") == .nodeList)
+        #expect(T.command("docker node ls") == .nodeList())
+        #expect(T.command("docker node list") == .nodeList())
     }
 
     // MARK: - docker service
@@ -173,8 +173,15 @@ import Testing
                 == .serviceScale([ServiceScale(service: "web", replicas: 0), ServiceScale(service: "app", replicas: 2)]))
         #expect(T.command("docker service rm web app") == .serviceRemove(["web", "app"]))
         #expect(T.command("docker service remove web") == .serviceRemove(["web"]))
-        #expect(T.command("docker service ls") == .serviceList)
+        #expect(T.command("docker service ls") == .serviceList())
         #expect(T.command("docker service ps web") == .serviceTasks(["web"]))
+        #expect(T.command("docker service inspect --pretty web") == .serviceInspect(["web"]))
+        #expect(T.command("docker node ps") == .nodeTasks([]))
+        #expect(T.command("docker node ls -q") == .nodeList(ListFormat(quiet: true)))
+        #expect(T.command("docker service ls --quiet") == .serviceList(ListFormat(quiet: true)))
+        #expect(T.command("docker service ps --no-trunc -q web") == .serviceTasks(["web"], ListFormat(quiet: true, noTrunc: true)))
+        #expect(T.command("docker node ps --no-trunc w1") == .nodeTasks([.named("w1")], ListFormat(noTrunc: true)))
+        #expect(T.command("docker node ps w1 m1.id:4") == .nodeTasks([.named("w1"), .id(of: "m1", prefix: 4)]))
         #expect(T.command("docker service rollback web") == .serviceRollback(service: "web"))
         #expect(T.command("docker info") == .info)
     }
@@ -187,7 +194,7 @@ import Testing
     }
 
     @Test func queriesAreMarked() {
-        #expect(DockerCommand.nodeList.isQuery && DockerCommand.info.isQuery && DockerCommand.serviceTasks(["a"]).isQuery)
+        #expect(DockerCommand.nodeList().isQuery && DockerCommand.info.isQuery && DockerCommand.serviceTasks(["a"]).isQuery)
         #expect(!DockerCommand.swarmInit(forceNewCluster: false).isQuery)
         #expect(DockerCommand.serviceScale([]).name == "docker service scale")
     }

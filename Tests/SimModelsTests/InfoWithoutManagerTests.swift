@@ -29,7 +29,7 @@ import SimEngine
         let left = try #require(swarm.docker(.info, via: "w1"))
         #expect(left.error == nil && left.output == " Swarm: inactive")
         // Other commands still need a manager.
-        #expect(try #require(swarm.docker(.nodeList, via: "spare")).error == SwarmNode.notInSwarmMessage)
+        #expect(try #require(swarm.docker(.nodeList(), via: "spare")).error == SwarmNode.notInSwarmMessage)
     }
 
     @Test func aManagerListsManagerAddressesWithThePort() throws {

@@ -157,7 +157,7 @@ final class EngineHarness {
 @Suite struct MembershipHarnessTests {
     @Test func commandsThroughAFollowerReachTheLeader() throws {
         let harness = EngineHarness(seed: 11, managers: 3, workers: 1)
-        let answer = try #require(harness.docker(.nodeList, via: "m3"))
+        let answer = try #require(harness.docker(.nodeList(), via: "m3"))
         #expect(answer.error == nil)
         #expect(answer.output.contains("Leader"))
         #expect(answer.output.split(separator: "\n").count == 5)

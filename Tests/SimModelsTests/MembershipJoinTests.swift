@@ -10,7 +10,7 @@ import SimEngine
         #expect(joined == .success("This node joined a swarm as a manager."))
         swarm.run(for: .seconds(5))
         #expect(swarm.raftMembers == ["m1", "spare"])
-        let list = try #require(swarm.docker(.nodeList, via: "spare"))
+        let list = try #require(swarm.docker(.nodeList(), via: "spare"))
         let row = try #require(list.output.split(separator: "\n").first { $0.contains(" spare ") })
         #expect(row.contains("Ready") && row.contains("Reachable") && row.contains("*"))
     }

@@ -20,7 +20,7 @@ import SimEngine
         #expect(swarm.running(on: "w1") == 0, "its containers were stopped")
         swarm.run(for: .seconds(20))
         #expect(swarm.nodeObject("w1")?.status.state == .down)
-        let list = try #require(swarm.docker(.nodeList, via: "m1"))
+        let list = try #require(swarm.docker(.nodeList(), via: "m1"))
         #expect(list.output.contains(" w1 "))
         // Its tasks were replaced on the nodes still in the swarm.
         swarm.run(for: .seconds(10))
@@ -61,7 +61,7 @@ import SimEngine
         swarm.run(for: .seconds(20))
         // SwarmKit never calls Raft's Leave: the member stays, counted in the quorum.
         #expect(swarm.raftMembers == ["m1", "m2", "m3"])
-        let list = try #require(swarm.docker(.nodeList, via: "m1"))
+        let list = try #require(swarm.docker(.nodeList(), via: "m1"))
         let row = try #require(list.output.split(separator: "\n").first { $0.contains(" m3 ") })
         #expect(row.contains("Down") && row.contains("Unreachable"), "\(row)")
         // Two of three remain: writes still commit.

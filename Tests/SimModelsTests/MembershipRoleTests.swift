@@ -25,7 +25,7 @@ import SimEngine
         #expect(manager.raft.node.commitIndex == swarm.cluster.leader!.manager!.raft.node.commitIndex)
         #expect(w1.identity?.role == .manager)
         // It serves control calls now, proxied to the leader.
-        let list = try #require(swarm.docker(.nodeList, via: "w1"))
+        let list = try #require(swarm.docker(.nodeList(), via: "w1"))
         #expect(list.error == nil)
         let row = try #require(list.output.split(separator: "\n").first { $0.contains(" w1 ") })
         #expect(row.contains("Reachable") && row.contains("*"))
@@ -44,7 +44,7 @@ import SimEngine
         #expect(swarm.nodeObject("w1")?.status.state == .ready)
         #expect(w1.agent?.isConnected == true)
         #expect(swarm.running("web") == 4)
-        let refused = try #require(swarm.docker(.nodeList, via: "w1"))
+        let refused = try #require(swarm.docker(.nodeList(), via: "w1"))
         #expect(refused.error == SwarmNode.workerMessage)
     }
 

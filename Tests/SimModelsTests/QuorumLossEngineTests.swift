@@ -34,7 +34,7 @@ import SimEngine
         let write = try #require(swarm.docker(Self.scale("web", to: 6), via: "m1"))
         #expect(write.error == ManagerNode.noLeaderMessage)
         #expect(swarm.simulation.now - start < .milliseconds(100))
-        let read = try #require(swarm.docker(.nodeList, via: "m1"))
+        let read = try #require(swarm.docker(.nodeList(), via: "m1"))
         #expect(read.error == ManagerNode.noLeaderMessage)
         #expect(read.error?.contains("The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online.") == true)
 
@@ -61,11 +61,11 @@ import SimEngine
         while swarm.leaderName != nil { swarm.run(for: .milliseconds(100)) }
         // Just after m1 stepped down: SwarmKit's LeaderConn polls for a leader every second until
         // the caller's deadline; none comes, so the CLI ends with "context deadline exceeded".
-        let waited = swarm.docker(.nodeList, via: "m1", timeout: .seconds(21))
+        let waited = swarm.docker(.nodeList(), via: "m1", timeout: .seconds(21))
         #expect(waited == nil)
         // By now more than election_tick ticks passed without a leader: the call fails at once.
         let start = swarm.simulation.now
-        let failed = try #require(swarm.docker(.nodeList, via: "m1", timeout: .seconds(1)))
+        let failed = try #require(swarm.docker(.nodeList(), via: "m1", timeout: .seconds(1)))
         #expect(failed.error == ManagerNode.noLeaderMessage)
         #expect(swarm.simulation.now - start < .milliseconds(100))
     }
@@ -78,7 +78,7 @@ import SimEngine
         var seen: [String] = []
         var served: ControlReply?
         for _ in 0..<10 {
-            let answer = swarm.docker(.nodeList, via: "m1", timeout: .seconds(20))
+            let answer = swarm.docker(.nodeList(), via: "m1", timeout: .seconds(20))
             if let answer, answer.error == nil {
                 served = answer
                 break
@@ -135,7 +135,7 @@ import SimEngine
         #expect(swarm.running("web") == 6)
         #expect(swarm.nodeObject("w1")?.status.state == .ready)
         #expect(swarm.nodeObject("m2")?.status.state == .down)
-        let list = try #require(swarm.docker(.nodeList, via: "m1"))
+        let list = try #require(swarm.docker(.nodeList(), via: "m1"))
         let m2Row = try #require(list.output.split(separator: "\n").first { $0.contains(" m2 ") })
         #expect(!m2Row.contains("Reachable") && !m2Row.contains("Unreachable"), "m2 is no longer a Raft member: \(m2Row)")
 

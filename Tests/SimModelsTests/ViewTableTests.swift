@@ -38,13 +38,13 @@ import SimEngine
         ].joined(separator: "\n")
         #expect(NodeListView.render(store: store, raft: raft, selfNodeID: F.id("m1")) == expected)
         var random = RandomStream(seed: 1)
-        #expect(ControlAPI.handle(.nodeList, context: F.context(store, raft: raft), random: &random) == .query(CommandOutput(expected)))
+        #expect(ControlAPI.handle(.nodeList(), context: F.context(store, raft: raft), random: &random) == .query(CommandOutput(expected)))
     }
 
     /// A query's table is laid out when first read, from the store it was served from, and once.
     @Test func queryTablesAreLaidOutWhenFirstRead() {
         var store = F.store(nodes: [F.node("m1", role: .manager), F.node("w1")])
-        let outcome = F.handle(.nodeList, F.context(store, raft: F.raft(["m1"])))
+        let outcome = F.handle(.nodeList(), F.context(store, raft: F.raft(["m1"])))
         guard case let .query(output) = outcome else {
             Issue.record("docker node ls is not a query: \(outcome)")
             return

@@ -20,7 +20,7 @@ public enum DockerCommand: Equatable, Sendable {
     /// `docker node rm [--force] NODE...`
     case nodeRemove([NodeReference], force: Bool)
     /// `docker node ls`
-    case nodeList
+    case nodeList(ListFormat = ListFormat())
     /// `docker service create [flags] IMAGE [COMMAND...]`: the spec to create.
     case serviceCreate(ServiceSpec)
     /// `docker service update [flags] SERVICE`
@@ -32,9 +32,13 @@ public enum DockerCommand: Equatable, Sendable {
     /// `docker service rm SERVICE...`
     case serviceRemove([String])
     /// `docker service ls`
-    case serviceList
+    case serviceList(ListFormat = ListFormat())
     /// `docker service ps SERVICE...`
-    case serviceTasks([String])
+    case serviceTasks([String], ListFormat = ListFormat())
+    /// `docker node ps [NODE...]` (no node: the `via` node)
+    case nodeTasks([NodeReference], ListFormat = ListFormat())
+    /// `docker service inspect --pretty SERVICE...`
+    case serviceInspect([String])
     /// `docker network create -d overlay [--subnet CIDR] NAME`
     case networkCreate(NetworkCreation)
     /// `docker info`
@@ -59,6 +63,8 @@ public enum DockerCommand: Equatable, Sendable {
         case .serviceRemove: "docker service rm"
         case .serviceList: "docker service ls"
         case .serviceTasks: "docker service ps"
+        case .serviceInspect: "docker service inspect"
+        case .nodeTasks: "docker node ps"
         case .networkCreate: "docker network create"
         case .info: "docker info"
         }
@@ -67,7 +73,7 @@ public enum DockerCommand: Equatable, Sendable {
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
         default: false
         }
     }

@@ -19,10 +19,14 @@ enum DockerCommandTranslation {
             return .serviceScale(targets.map { ScaleTarget(service: $0.service, replicas: $0.replicas) })
         case let .serviceRemove(services):
             return .serviceRemove(services)
-        case .serviceList:
-            return .serviceList
-        case let .serviceTasks(services):
-            return .serviceTasks(services)
+        case let .serviceList(format):
+            return .serviceList(format)
+        case let .serviceTasks(services, format):
+            return .serviceTasks(services, format)
+        case let .nodeTasks(nodes, format):
+            return names(nodes).map { .nodeTasks($0, format) }
+        case let .serviceInspect(services):
+            return .serviceInspect(services)
         case let .nodeUpdate(update):
             guard let node = resolve(update.node) else { return nil }
             return .nodeUpdate(NodeUpdateRequest(node: node, availability: update.availability, role: update.role,
@@ -33,8 +37,8 @@ enum DockerCommandTranslation {
             return names(nodes).map { .nodeDemote($0) }
         case let .nodeRemove(nodes, force):
             return names(nodes).map { .nodeRemove($0, force: force) }
-        case .nodeList:
-            return .nodeList
+        case let .nodeList(format):
+            return .nodeList(format)
         case let .networkCreate(network):
             return .networkCreate(NetworkCreateRequest(name: network.name, driver: network.driver, subnet: network.subnet))
         case .info:

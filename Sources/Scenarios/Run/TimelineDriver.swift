@@ -243,7 +243,7 @@ final class TimelineDriver {
         let references: [NodeReference]
         switch command {
         case let .nodeUpdate(update): references = [update.node]
-        case let .nodePromote(nodes), let .nodeDemote(nodes), let .nodeRemove(nodes, _): references = nodes
+        case let .nodePromote(nodes), let .nodeDemote(nodes), let .nodeRemove(nodes, _), let .nodeTasks(nodes, _): references = nodes
         default: references = []
         }
         if let id = references.first(where: { if case .id = $0 { true } else { false } }) {

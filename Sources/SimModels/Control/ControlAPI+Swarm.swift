@@ -1,6 +1,27 @@
 import SimEngine
 
 extension ControlAPI {
+    // MARK: - docker service inspect --pretty
+
+    /// `docker service inspect --pretty SERVICE...`: each service dockerd finds (by ID, name or
+    /// ID prefix), one after the other with an empty line between, as the template prints them;
+    /// the first service not found ends the command with dockerd's error.
+    static func inspectServices(_ references: [String], context: ControlContext) -> ControlOutcome {
+        var services: [ServiceObject] = []
+        for reference in references {
+            switch ObjectResolver.service(reference, in: context.store) {
+            case let .success(service): services.append(service)
+            case let .failure(error):
+                return services.isEmpty ? .failure(error.text) : .partial([], reply: render(services, context), error: error.text)
+            }
+        }
+        return .query(CommandOutput { [services] in render(services, context) })
+    }
+
+    private static func render(_ services: [ServiceObject], _ context: ControlContext) -> String {
+        services.map { ServiceInspectView.pretty($0, store: context.store, now: context.now) }.joined(separator: "\n\n")
+    }
+
     // MARK: - docker swarm join-token
 
     /// `docker swarm join-token [-q] [--rotate] ROLE` on a manager: with `--rotate` the CLI

@@ -40,19 +40,23 @@ public enum ControlCommand: Equatable, Sendable {
 
     // MARK: Queries
 
-    /// `docker node ls`
-    case nodeList
-    /// `docker service ls`
-    case serviceList
-    /// `docker service ps SERVICE...`
-    case serviceTasks([String])
+    /// `docker node ls [-q]`
+    case nodeList(ListFormat = ListFormat())
+    /// `docker service ls [-q]`
+    case serviceList(ListFormat = ListFormat())
+    /// `docker service ps [-q] [--no-trunc] SERVICE...`
+    case serviceTasks([String], ListFormat = ListFormat())
+    /// `docker node ps [-q] [--no-trunc] [NODE...]` (no node: the one the CLI talks to)
+    case nodeTasks([String], ListFormat = ListFormat())
+    /// `docker service inspect --pretty SERVICE...`
+    case serviceInspect([String])
     /// `docker info` (the Swarm section)
     case info
 
     /// Whether the command only reads the store.
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
         case let .joinToken(_, rotate, _): !rotate
         default: false
         }

@@ -69,6 +69,30 @@ public enum CLIText {
         return "\(rounded(year)) years"
     }
 
+    /// go-units `BytesSize`: binary units with four significant digits (`%.4g`), trailing
+    /// zeros dropped: `256MiB`, `1.5GiB`, `1.797GiB`, `512B`.
+    public static func bytesSize(_ bytes: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let decimals = value < 10 ? 3 : value < 100 ? 2 : value < 1000 ? 1 : 0
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((value * scale).rounded())
+        var text = String(scaled / Int64(scale))
+        if decimals > 0 {
+            var fraction = String(scaled % Int64(scale))
+            fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            if !fraction.isEmpty { text += "." + fraction }
+        }
+        return text + units[unit]
+    }
+
     // MARK: - Formatter helpers (docker/cli `cli/command/formatter`)
 
     /// `formatter.PrettyPrint` of a string: the first character upper-cased and the rest

@@ -13,6 +13,11 @@ public enum NodeListView {
         TableWriter().render(header: header, rows: rows(store: store, raft: raft, selfNodeID: selfNodeID))
     }
 
+    /// `docker node ls -q`: the whole IDs, one per line, in the table's order.
+    public static func ids(store: ClusterStore) -> String {
+        sortedByHostname(store.nodesSorted).map(\.id.rawValue).joined(separator: "\n")
+    }
+
     /// The rows, in the CLI's order.
     public static func rows(store: ClusterStore, raft: RaftView, selfNodeID: NodeID?) -> [[String]] {
         sortedByHostname(store.nodesSorted).map { node in

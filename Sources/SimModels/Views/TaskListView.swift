@@ -17,7 +17,8 @@ public enum TaskListView {
     /// exact name, then ID prefix ("multiple services found with provided prefix: X" if several);
     /// unmatched ones are "no such service: X", printed after the table of the others, or alone
     /// (the command fails) when none matched.
-    public static func outcome(services inputs: [String], store: ClusterStore, now: SimInstant) -> ControlOutcome {
+    public static func outcome(services inputs: [String], store: ClusterStore, now: SimInstant,
+                               format: ListFormat = ListFormat()) -> ControlOutcome {
         var found: [ServiceObject] = []
         var notFound: [String] = []
         let all = store.servicesSortedByName.sorted { $0.id < $1.id }
@@ -35,24 +36,66 @@ public enum TaskListView {
         if found.isEmpty { return .failure(notFound.joined(separator: "\n")) }
         var seen: Set<ServiceID> = []
         let services = found.filter { seen.insert($0.id).inserted }
-        if notFound.isEmpty { return .query(CommandOutput { render(services: services, store: store, now: now) }) }
-        return .partial([], reply: render(services: services, store: store, now: now), error: notFound.joined(separator: "\n"))
+        if notFound.isEmpty { return .query(CommandOutput { render(services: services, store: store, now: now, format: format) }) }
+        return .partial([], reply: render(services: services, store: store, now: now, format: format), error: notFound.joined(separator: "\n"))
     }
 
     /// The table of the tasks of `services`.
     /// - Complexity: O(t log t) in their tasks.
-    public static func render(services: [ServiceObject], store: ClusterStore, now: SimInstant) -> String {
-        TableWriter().render(header: header, rows: rows(services: services, store: store, now: now))
+    public static func render(services: [ServiceObject], store: ClusterStore, now: SimInstant, format: ListFormat = ListFormat()) -> String {
+        render(entries(of: services, store: store), store: store, now: now, format: format)
     }
 
     public static func rows(services: [ServiceObject], store: ClusterStore, now: SimInstant) -> [[String]] {
+        rows(entries(of: services, store: store), store: store, now: now)
+    }
+
+    private static func entries(of services: [ServiceObject], store: ClusterStore) -> [(name: String, task: TaskObject)] {
         var entries: [(name: String, task: TaskObject)] = []
         for service in services {
             for task in store.tasks(ofService: service.id) {
-                let suffix = task.slot != 0 ? "\(task.slot)" : (task.nodeID?.rawValue ?? "")
-                entries.append(("\(service.spec.name).\(suffix)", task))
+                entries.append((name(of: task, service: service.spec.name), task))
             }
         }
+        return entries
+    }
+
+    /// The table, or with `-q` the task IDs one per line, in the table's order.
+    static func render(_ entries: [(name: String, task: TaskObject)], store: ClusterStore, now: SimInstant, format: ListFormat) -> String {
+        let rows = rows(entries, store: store, now: now, trunc: !format.noTrunc)
+        if format.quiet { return rows.map { $0[0] }.joined(separator: "\n") }
+        return TableWriter().render(header: header, rows: rows)
+    }
+
+    /// `docker node ps [NODE...]` (docker/cli `cli/command/node/ps.go`): the tasks on each node
+    /// (history included), printed as `docker service ps` prints them. dockerd finds each node
+    /// as it finds any (ID, hostname, ID prefix); those not found are reported after the table.
+    public static func outcome(nodes inputs: [String], queried: NodeID, store: ClusterStore, now: SimInstant,
+                               format: ListFormat = ListFormat()) -> ControlOutcome {
+        var entries: [(name: String, task: TaskObject)] = []
+        var errors: [String] = []
+        for input in inputs.isEmpty ? [queried.rawValue] : inputs {
+            switch ObjectResolver.node(input, in: store) {
+            case let .failure(error): errors.append(error.text)
+            case let .success(node):
+                for task in store.tasks(onNode: node.id) {
+                    entries.append((name(of: task, service: store.service(task.serviceID)?.spec.name ?? task.serviceName), task))
+                }
+            }
+        }
+        if entries.isEmpty && !errors.isEmpty { return .failure(errors.joined(separator: "\n")) }
+        let table = CommandOutput { [entries] in render(entries, store: store, now: now, format: format) }
+        return errors.isEmpty ? .query(table) : .partial([], reply: table.text, error: errors.joined(separator: "\n"))
+    }
+
+    /// `service.slot`, or `service.<nodeID>` for a global task.
+    static func name(of task: TaskObject, service: String) -> String {
+        "\(service).\(task.slot != 0 ? "\(task.slot)" : (task.nodeID?.rawValue ?? ""))"
+    }
+
+    /// The rows of `entries`, sorted and prefixed as the CLI does.
+    static func rows(_ entries: [(name: String, task: TaskObject)], store: ClusterStore, now: SimInstant, trunc: Bool = true) -> [[String]] {
+        var entries = entries
         // Natural order of name; newest first within a name (the API lists tasks by ID, and the
         // CLI's sort is stable, so equal creation times fall back to ID order).
         entries.sort { a, b in
@@ -66,13 +109,13 @@ public enum TaskListView {
             let shownName = name == previous ? " \\_ " + name : name
             previous = name
             rows.append([
-                CLIText.truncateID(task.id.rawValue),
+                trunc ? CLIText.truncateID(task.id.rawValue) : task.id.rawValue,
                 shownName,
                 ServiceListView.displayImage(task.spec.image),
                 nodeName(task.nodeID, store: store),
                 CLIText.prettyPrint(task.desiredState.name),
                 currentState(task.status, now: now),
-                errorText(task.status.err),
+                errorText(task.status.err, trunc: trunc),
                 ports(of: task),
             ])
         }
@@ -92,8 +135,8 @@ public enum TaskListView {
     }
 
     /// The ERROR column: cut to 30 columns with "…", quoted; empty when there is no error.
-    public static func errorText(_ error: String) -> String {
-        let cut = CLIText.ellipsis(error, maxWidth: maxErrorLength)
+    public static func errorText(_ error: String, trunc: Bool = true) -> String {
+        let cut = trunc ? CLIText.ellipsis(error, maxWidth: maxErrorLength) : error
         return cut.isEmpty ? "" : "\"\(cut)\""
     }
 

@@ -5,8 +5,8 @@ extension ScenarioReader {
     /// The docker command groups and their subcommands (aliases after the first name).
     static let dockerCommands: [(group: String, subcommands: [[String]])] = [
         ("swarm", [["init"], ["join"], ["join-token"], ["leave"]]),
-        ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"]]),
-        ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"]]),
+        ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"], ["ps"]]),
+        ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"], ["inspect"]]),
         ("network", [["create"]]),
         ("info", []),
     ]
@@ -55,10 +55,30 @@ extension ScenarioReader {
         case "docker swarm leave": return readSwarmLeave(rest, in: action)
         case "docker node update": return readNodeUpdate(rest, in: action)
         case "docker node promote", "docker node demote", "docker node rm": return readNodeList(command, rest, in: action)
-        case "docker node ls": return readQuery(command, rest, in: action) ? .nodeList : nil
+        case "docker node ls":
+            let args = parseArguments(rest, flags: [.bool("--quiet", "-q")], command: command, in: action)
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command,
+                                                   usage: "docker node ls [-q]", in: action) else { return nil }
+            return .nodeList(ListFormat(quiet: args.has("--quiet")))
+        case "docker node ps":
+            let args = parseArguments(rest, flags: Self.taskListFlags, command: command, in: action)
+            guard args.isValid else { return nil }
+            var nodes: [NodeReference] = []
+            for token in args.positionals {
+                guard let node = resolveDockerNode(token, in: action, command: command) else { return nil }
+                nodes.append(node)
+            }
+            return .nodeTasks(nodes, Self.listFormat(args))
         case "docker network create": return readNetworkCreate(rest, in: action)
         default: return readServiceCommand(command, rest, in: action)
         }
+    }
+
+    /// `-q` and `--no-trunc` of `docker service ps` and `docker node ps`.
+    static let taskListFlags: [FlagSpec] = [.bool("--quiet", "-q"), .bool("--no-trunc")]
+
+    static func listFormat(_ args: ParsedArguments) -> ListFormat {
+        ListFormat(quiet: args.has("--quiet"), noTrunc: args.has("--no-trunc"))
     }
 
     /// A command that takes no arguments and no flags; false after an error.

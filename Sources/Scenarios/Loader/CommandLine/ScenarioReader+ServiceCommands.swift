@@ -8,16 +8,36 @@ extension ScenarioReader {
         case "docker service create": return readServiceCreate(rest, in: action)
         case "docker service update": return readServiceUpdate(rest, in: action)
         case "docker service scale": return readServiceScale(rest, in: action)
-        case "docker service ls": return readQuery(command, rest, in: action) ? .serviceList : nil
+        case "docker service ls":
+            let args = parseArguments(rest, flags: [.bool("--quiet", "-q")], command: command, in: action)
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command,
+                                                   usage: "docker service ls [-q]", in: action) else { return nil }
+            return .serviceList(ListFormat(quiet: args.has("--quiet")))
         case "docker service rollback":
             let args = parseArguments(rest, flags: [.bool("--detach", "-d"), .bool("--quiet", "-q")], command: command, in: action)
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command,
                                                    usage: "docker service rollback SERVICE", in: action),
                   let service = resolveService(args.positionals[0], in: action, command: command) else { return nil }
             return .serviceRollback(service: service)
+        case "docker service inspect":
+            let args = parseArguments(rest, flags: [.bool("--pretty")], command: command, in: action)
+            let usage = "docker service inspect --pretty SERVICE [SERVICE...]"
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command, usage: usage, in: action) else {
+                return nil
+            }
+            guard args.has("--pretty") else {
+                report("only 'docker service inspect --pretty' is simulated", at: action.tokens[2], in: action, hint: "usage: " + usage)
+                return nil
+            }
+            var services: [String] = []
+            for token in args.positionals {
+                guard let service = resolveService(token, in: action, command: command) else { return nil }
+                services.append(service)
+            }
+            return .serviceInspect(services)
         default:
             let isRemove = command == "docker service rm"
-            let args = parseArguments(rest, flags: [], command: command, in: action)
+            let args = parseArguments(rest, flags: isRemove ? [] : Self.taskListFlags, command: command, in: action)
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command,
                                                    usage: "\(command) SERVICE [SERVICE...]", in: action) else { return nil }
             var services: [String] = []
@@ -26,7 +46,7 @@ extension ScenarioReader {
                 if let service = resolveService(token, in: action, command: command) { services.append(service) } else { valid = false }
             }
             guard valid else { return nil }
-            return isRemove ? .serviceRemove(services) : .serviceTasks(services)
+            return isRemove ? .serviceRemove(services) : .serviceTasks(services, Self.listFormat(args))
         }
     }
 
