@@ -40,8 +40,9 @@ import SimEngine
         return windows
     }
 
-    @Test func crashedNodeIsDeclaredFailedInTheFactsWindow() {
-        let windows = Self.detectionWindows(size: 5, seeds: 1...20)
+    @Test(arguments: [5, 10])
+    func crashedNodeIsDeclaredFailedInTheFactsWindow(size: Int) {
+        let windows = Self.detectionWindows(size: size, seeds: 1...20)
         for window in windows {
             // NETWORK_FACTS.md §3.3: never under 4 s; typically 5–7 s, up to ~26 s at worst.
             #expect(window.first >= .seconds(4), "seed \(window.seed): \(window.first)")
@@ -50,7 +51,7 @@ import SimEngine
         let firsts = windows.map(\.first.nanoseconds).sorted()
         let median = firsts[firsts.count / 2]
         #expect(median >= 5_000_000_000 && median <= 7_500_000_000, "median \(median)")
-        print("detection windows N=5:", windows.map { "\($0.seed):\($0.first)-\($0.last)" }.joined(separator: " "))
+        print("detection windows N=\(size):", windows.map { "\($0.seed):\($0.first)-\($0.last)" }.joined(separator: " "))
     }
 
     @Test func threeNodesSuspectForExactlyTheMinimum() {
