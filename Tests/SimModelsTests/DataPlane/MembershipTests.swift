@@ -81,6 +81,10 @@ import SimEngine
         let firstFailure = cluster.events("gossip.failed", about: 3).map(\.time).min()
         #expect(firstSuspicion != nil && firstFailure != nil)
         if let firstSuspicion, let firstFailure { #expect(firstFailure - firstSuspicion >= .seconds(4)) }
+        // N = 5 expects k = 2 confirmations: the timer starts at 24 s and only the survivors'
+        // own suspicions bring it down to 4 s.
+        let first = cluster.events("gossip.failed", about: 3).min { $0.time < $1.time }
+        #expect(first?.text.contains("(2 peer confirmations)") == true, "\(String(describing: first?.text))")
     }
 
     @Test func slowNodeAnsweringIndirectProbesIsNeverSuspected() {
