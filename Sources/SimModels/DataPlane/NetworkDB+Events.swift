@@ -10,6 +10,7 @@ extension NetworkDB: MemberlistDelegate {
     /// libnetwork `NotifyJoin`: a node alive again is active again; a new one is added.
     func notifyJoin(_ node: HostID) {
         if changeNodeState(node, to: .active) { return }
+        if nodes[node] == nil { activeCount += 1 }
         nodes[node] = NodeRecord(status: .active)
     }
 
@@ -25,6 +26,8 @@ extension NetworkDB: MemberlistDelegate {
     @discardableResult
     func changeNodeState(_ node: HostID, to status: NodeStatus) -> Bool {
         guard var record = nodes[node], record.status != status else { return false }
+        if record.status == .active { activeCount -= 1 }
+        if status == .active { activeCount += 1 }
         record.status = status
         if status == .active {
             record.reapTime = .zero
@@ -179,10 +182,10 @@ extension NetworkDB: MemberlistDelegate {
 
     /// The delegate's broadcasts: network events, then node events (libnetwork `GetBroadcasts`).
     func broadcasts(overhead: Int, limit: Int) -> [GossipPart] {
-        let active = nodes.values.reduce(0) { $0 + ($1.status == .active ? 1 : 0) }
-        var parts = networkBroadcasts.take(overhead: overhead, limit: limit, nodes: active).map(\.part)
+        guard !networkBroadcasts.isEmpty || !nodeBroadcasts.isEmpty else { return [] }
+        var parts = networkBroadcasts.take(overhead: overhead, limit: limit, nodes: activeCount).map(\.part)
         let used = parts.reduce(0) { $0 + $1.size + overhead }
-        parts += nodeBroadcasts.take(overhead: overhead, limit: limit - used, nodes: active).map(\.part)
+        parts += nodeBroadcasts.take(overhead: overhead, limit: limit - used, nodes: activeCount).map(\.part)
         return parts
     }
 
@@ -200,7 +203,7 @@ extension NetworkDB: MemberlistDelegate {
         }
         nodeBroadcasts.queue(NetworkDBBroadcast(part: .nodeEvent(event), notify: sent == nil ? nil : once))
         guard sent != nil else { return }
-        if activeNodes.count <= 1 { return once() }
+        if activeCount <= 1 { return once() }
         simulation.schedule(after: Self.broadcastTimeout, for: self) { _ in once() }
     }
 

@@ -93,6 +93,8 @@ public final class NetworkDB: HostComponent {
     public var onChange: ((Change) -> Void)?
 
     var nodes: [HostID: NodeRecord] = [:]
+    /// How many of `nodes` are active (the broadcast queues' cluster size, asked per packet).
+    var activeCount = 0
     /// Every node's networks, as far as this node knows.
     var networks: [HostID: [String: Membership]] = [:]
     /// Per network, the nodes on it, in the order learned (libnetwork `networkNodes`).
