@@ -27,6 +27,5 @@ struct MemberBroadcast: GossipBroadcast {
     var node: HostID
     var part: GossipPart
     var size: Int { part.size }
-
-    func invalidates(_ other: MemberBroadcast) -> Bool { node == other.node }
+    var key: HostID? { node }
 }

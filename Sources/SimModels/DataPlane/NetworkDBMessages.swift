@@ -69,14 +69,17 @@ struct NetworkDBBroadcast: GossipBroadcast {
 
     func finished() { notify?() }
 
-    func invalidates(_ other: NetworkDBBroadcast) -> Bool {
-        switch (part, other.part) {
-        case let (.tableEvent(new), .tableEvent(old)):
-            new.network == old.network && new.table == old.table && new.key == old.key
-        case let (.networkEvent(new), .networkEvent(old)):
-            new.network == old.network && new.node == old.node
-        default:
-            false
+    /// What a broadcast replaces: libnetwork's `Invalidates` rules (`broadcast.go`).
+    enum Key: Hashable {
+        case table(network: String, table: String, key: String)
+        case network(network: String, node: HostID)
+    }
+
+    var key: Key? {
+        switch part {
+        case let .tableEvent(event): .table(network: event.network, table: event.table, key: event.key)
+        case let .networkEvent(event): .network(network: event.network, node: event.node)
+        default: nil
         }
     }
 }
