@@ -148,10 +148,12 @@ public final class Network: EventHandler, NamedEventHandler {
         envelope.message.deliver(envelope, to: software)
     }
 
-    /// True if the destination's firewall drops the message (senders exempt from faults, the
-    /// operator's CLI client, pass as they pass every cut).
+    /// True if the destination's firewall drops the message. Loopback is not filtered (firewalld
+    /// trusts `lo`), and senders exempt from faults (the operator's CLI client) pass as they pass
+    /// every cut.
     private func firewallDrops(_ envelope: Envelope) -> Bool {
-        !topology.exempt[envelope.from] && firewall.drops(envelope.message.port, on: envelope.to)
+        envelope.from != envelope.to && !topology.exempt[envelope.from]
+            && firewall.drops(envelope.message.port, on: envelope.to)
     }
 
     /// True if the link was cut under any topology since `version` (the one a message was sent under).
@@ -213,11 +215,13 @@ public final class Network: EventHandler, NamedEventHandler {
     /// `iptables -j DROP` rule on the host would: senders see timeouts. The host stays up.
     public func deny(_ number: UInt16, _ transport: NetworkPort.Transport? = nil, on host: HostID) {
         firewall.deny(number, transport, on: host)
+        simulation.observer?.networkCutsChanged()
     }
 
     /// Removes a `deny` rule (one transport, or both when `transport` is nil).
     public func allow(_ number: UInt16, _ transport: NetworkPort.Transport? = nil, on host: HostID) {
         firewall.allow(number, transport, on: host)
+        simulation.observer?.networkCutsChanged()
     }
 
     /// Sets the parameters of the directed link `from → to`.

@@ -97,6 +97,14 @@ private let raft = NetworkPort(2377, .tcp)
         #expect(sim.network.dropped == 1)
     }
 
+    @Test func loopbackIsNotFiltered() {
+        let (sim, inboxes) = makeHosts(2)
+        sim.network.deny(7946, on: 1)
+        sim.network.send(Probe(tag: 0, port: gossipUDP), from: 1, to: 1)
+        sim.run(for: .seconds(1))
+        #expect(inboxes[1].tags == [0])
+    }
+
     @Test func exemptSenderPasses() {
         let (sim, inboxes) = makeHosts(2)
         sim.network.exemptFromFaults(0)
