@@ -7,6 +7,6 @@
 public protocol EngineObserver: AnyObject {
     /// `host` changed state (booting, up, crashed, stopped).
     func hostStateChanged(_ host: HostID)
-    /// Some link was cut or restored.
+    /// Some link was cut or restored, or a firewall rule was added or removed.
     func networkCutsChanged()
 }

@@ -4,9 +4,17 @@ public protocol NetworkMessage {
     /// this to reach its own receivers with the message already typed (double dispatch): a cast
     /// of the existential body on every delivery costs more than the rest of the delivery.
     func deliver(_ envelope: Envelope, to software: HostSoftware)
+
+    /// The port and transport the message goes to on its destination, which inbound firewall
+    /// rules match. Read only while some rule exists (`Network.deny`), so a message type pays
+    /// nothing for it otherwise. A type that names none is `NetworkPort.ephemeral`: no rule
+    /// drops it.
+    var port: NetworkPort { get }
 }
 
 extension NetworkMessage {
+    public var port: NetworkPort { .ephemeral }
+
     public func deliver(_ envelope: Envelope, to software: HostSoftware) {
         software.receive(envelope)
     }

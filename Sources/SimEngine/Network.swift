@@ -13,6 +13,8 @@ public final class Network: EventHandler, NamedEventHandler {
     public private(set) var delivered = 0
     /// Messages lost: cut links, random loss, or a destination that was down or restarted.
     public private(set) var dropped = 0
+    /// Every host's inbound firewall rules (`deny`, `allow`).
+    public private(set) var firewall = Firewall()
     /// Bumped whenever a partition, isolation, one-way drop or heal changes which links are cut.
     private(set) var topologyVersion = 0
 
@@ -136,9 +138,22 @@ public final class Network: EventHandler, NamedEventHandler {
             dropped += 1
             return
         }
+        // One comparison while no host has a firewall rule: the message's port is read only then.
+        if firewall.ruleCount != 0 && firewallDrops(envelope) {
+            dropped += 1
+            return
+        }
         delivered += 1
         guard let software = destination.software else { return }
         envelope.message.deliver(envelope, to: software)
+    }
+
+    /// True if the destination's firewall drops the message. Loopback is not filtered (firewalld
+    /// trusts `lo`), and senders exempt from faults (the operator's CLI client) pass as they pass
+    /// every cut.
+    private func firewallDrops(_ envelope: Envelope) -> Bool {
+        envelope.from != envelope.to && !topology.exempt[envelope.from]
+            && firewall.drops(envelope.message.port, on: envelope.to)
     }
 
     /// True if the link was cut under any topology since `version` (the one a message was sent under).
@@ -194,6 +209,20 @@ public final class Network: EventHandler, NamedEventHandler {
         }
         next.oneWayDrops.removeAll()
         apply(next)
+    }
+
+    /// Drops from now on every inbound packet to port `number` of `host` (one transport, or
+    /// both when `transport` is nil), including packets already in flight, as an
+    /// `iptables -j DROP` rule on the host would: senders see timeouts. The host stays up.
+    public func deny(_ number: UInt16, _ transport: NetworkPort.Transport? = nil, on host: HostID) {
+        firewall.deny(number, transport, on: host)
+        simulation.observer?.networkCutsChanged()
+    }
+
+    /// Removes a `deny` rule (one transport, or both when `transport` is nil).
+    public func allow(_ number: UInt16, _ transport: NetworkPort.Transport? = nil, on host: HostID) {
+        firewall.allow(number, transport, on: host)
+        simulation.observer?.networkCutsChanged()
     }
 
     /// Sets the parameters of the directed link `from → to`.

@@ -24,6 +24,9 @@ public final class SwarmNode: HostSoftware, HostComponent {
     public internal(set) var manager: ManagerNode?
     /// Who this node is in the swarm, as its disk says; nil outside a swarm.
     public internal(set) var identity: NodeIdentity?
+    /// The node's gossip (NetworkDB over memberlist), nil until something starts it
+    /// (`SwarmNode+DataPlane`): a run that observes no traffic never does.
+    public internal(set) var networkDB: NetworkDB?
     var random: RandomStream
     var nextRequestID: UInt64 = 1
     /// A join in progress: `docker swarm join` (`completion` answers the command) or a Raft

@@ -23,6 +23,15 @@ public enum SwarmMessage: NetworkMessage {
     /// An answer the leader sends through the proxy that forwarded the request, for `origin`.
     case relay(ManagerReply, origin: HostID)
 
+    /// Requests and Raft messages go to the receiver's 2377/tcp; answers (and a session's pushed
+    /// messages) come back on the connection the receiver opened, so no rule on 2377 stops them.
+    public var port: NetworkPort {
+        switch self {
+        case .raft, .request, .proxied: DockerPorts.clusterManagement
+        case .reply, .relay: .ephemeral
+        }
+    }
+
     /// Swarm nodes get the message typed; other receivers (the CLI client) get the envelope.
     public func deliver(_ envelope: Envelope, to software: HostSoftware) {
         if let node = software as? SwarmNode {
