@@ -9,7 +9,8 @@ public enum JoinAdmission {
     /// The role `token` grants in the swarm of `cluster`, or the text the join fails with.
     public static func role(for token: JoinToken?, cluster: ClusterObject?) -> Result<NodeRole, JoinRefusal> {
         guard let token, let tokens = cluster?.joinTokens else { return .failure(JoinRefusal(JoinToken.unknownTokenMessage)) }
-        if let digest = cluster?.rootCADigest, token.digest != Base36.encode(digest, width: JoinToken.digestLength) {
+        // Both tokens carry the root CA's digest, encoded once when the swarm was created.
+        if cluster?.rootCADigest != nil, token.digest != tokens.manager.digest {
             return .failure(JoinRefusal(JoinToken.fingerprintMessage(expected: token)))
         }
         guard let role = tokens.role(of: token) else { return .failure(JoinRefusal(JoinToken.unknownTokenMessage)) }

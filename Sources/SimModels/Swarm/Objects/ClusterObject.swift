@@ -26,7 +26,8 @@ public struct ClusterObject: Equatable, Sendable {
     public init(id: SwarmID, createdAt: SimInstant, certificateAuthority random: inout RandomStream) {
         self.init(id: id, createdAt: createdAt)
         rootCADigest = JoinToken.rootDigest(using: &random)
-        joinTokens = JoinTokens(worker: JoinToken.generate(rootDigest: rootCADigest, using: &random),
-                                manager: JoinToken.generate(rootDigest: rootCADigest, using: &random))
+        let digest = Base36.encode(rootCADigest, width: JoinToken.digestLength)
+        joinTokens = JoinTokens(worker: JoinToken.generate(encodedDigest: digest, using: &random),
+                                manager: JoinToken.generate(encodedDigest: digest, using: &random))
     }
 }
