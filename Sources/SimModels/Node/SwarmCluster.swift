@@ -103,10 +103,14 @@ public final class SwarmCluster {
     /// from `docker swarm init`'s output): from the committed store of the manager at
     /// `managerHost`, or, if that host runs no manager that knows it, of the first live manager
     /// (in machine order) that does. Nil when no live manager knows a swarm.
+    /// - Complexity: O(1) through a manager that knows the swarm; otherwise O(machines up to the
+    ///   first such manager) (it was O(machines) always: quadratic in a 1,000-worker formation).
     public func joinToken(for role: NodeRole, through managerHost: HostID?) -> String? {
-        let preferred = managerHost.flatMap { id in liveNodes.first { $0.host.id == id } }
-        let candidates = (preferred.map { [$0] } ?? []) + liveNodes
-        return candidates.lazy.compactMap { $0.manager?.store.cluster?.joinTokens?[role].description }.first
+        func token(_ node: SwarmNode?) -> String? { node?.manager?.store.cluster?.joinTokens?[role].description }
+        if let id = managerHost, machines.indices.contains(id - firstHost), let known = token(node(at: id - firstHost)) {
+            return known
+        }
+        return machines.indices.lazy.compactMap { token(self.node(at: $0)) }.first
     }
 
     // MARK: - Access (ground truth, for observers and tests)
