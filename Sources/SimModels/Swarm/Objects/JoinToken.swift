@@ -51,11 +51,12 @@ public struct JoinToken: Equatable, Sendable, CustomStringConvertible {
     /// `SWMTKN`, `1`, a 50-character digest and a 25-character secret; nil otherwise (SwarmKit's
     /// `invalid join token`).
     public init?(parsing text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == "SWMTKN", parts[1] == "1",
+        // On the UTF-8 bytes: splitting the String by Characters cost ~16k instructions a join.
+        let parts = Array(text.utf8).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0].elementsEqual("SWMTKN".utf8), parts[1].elementsEqual("1".utf8),
               parts[2].count == Self.digestLength, parts[3].count == Self.secretLength else { return nil }
-        digest = String(parts[2])
-        secret = String(parts[3])
+        digest = String(decoding: parts[2], as: UTF8.self)
+        secret = String(decoding: parts[3], as: UTF8.self)
     }
 
     public init(digest: String, secret: String) {
