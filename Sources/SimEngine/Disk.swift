@@ -83,6 +83,11 @@ public final class Disk {
         current.records(log)
     }
 
+    /// The first record of a log, if it has any (without joining its records).
+    public func firstRecord<Record>(_ log: DiskLog<Record>) -> Record? {
+        current.firstRecord(log)
+    }
+
     /// The number of records in a log.
     public func recordCount<Record>(_ log: DiskLog<Record>) -> Int {
         current.recordCount(log)
@@ -96,14 +101,14 @@ public final class Disk {
     /// A crash: writes (and syncs in progress) that did not complete are lost.
     func loseUnsyncedWrites() {
         unsynced.removeAll()
-        current = durable.copy()
+        current = durable
         syncBusyUntil = simulation.now
     }
 
     /// A clean shutdown: the operating system flushes everything.
     func flush() {
         unsynced.removeAll()
-        durable = current.copy()
+        durable = current
         syncBusyUntil = simulation.now
     }
 }

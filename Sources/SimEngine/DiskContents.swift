@@ -15,8 +15,7 @@ struct DiskContents {
     private var valueIDs: [DiskRecordID] = []
     private var values: [AnyDiskValue] = []
     private var logIDs: [DiskRecordID] = []
-    /// Owned by these contents alone: `copy()` gives a copy its own boxes.
-    private var logs: [AnyDiskRecords] = []
+    private var logs: [DiskLogChunks] = []
 
     /// The value written under `key`, if any.
     func value<Value>(_ key: DiskKey<Value>) -> Value? {
@@ -27,19 +26,18 @@ struct DiskContents {
     /// The records of `log` (empty if it has none).
     func records<Record>(_ log: DiskLog<Record>) -> [Record] {
         guard let index = logIDs.firstIndex(of: log.id) else { return [] }
-        return unsafeDowncast(logs[index], to: DiskRecordsBox<Record>.self).records
+        return logs[index].records(as: Record.self)
+    }
+
+    /// The first record of `log`, if it has any.
+    func firstRecord<Record>(_ log: DiskLog<Record>) -> Record? {
+        guard let index = logIDs.firstIndex(of: log.id) else { return nil }
+        return logs[index].first(as: Record.self)
     }
 
     /// The number of records of `log`.
     func recordCount<Record>(_ log: DiskLog<Record>) -> Int {
         logIDs.firstIndex(of: log.id).map { logs[$0].count } ?? 0
-    }
-
-    /// The same contents, sharing no mutable box with these (values are immutable and shared).
-    func copy() -> DiskContents {
-        var copy = self
-        copy.logs = logs.map { $0.copy() }
-        return copy
     }
 
     mutating func apply(_ write: Write) {
@@ -58,10 +56,12 @@ struct DiskContents {
             }
         case let .append(id, records):
             if let index = logIDs.firstIndex(of: id) {
-                logs[index].append(contentsOf: records)
+                logs[index].append(records)
             } else {
                 logIDs.append(id)
-                logs.append(records.copy())  // the write's box stays unchanged for the durable copy
+                var log = DiskLogChunks()
+                log.append(records)
+                logs.append(log)
             }
         case let .truncate(id, count):
             if let index = logIDs.firstIndex(of: id) { logs[index].keepFirst(count) }

@@ -9,10 +9,12 @@ extension Help {
     schedule: which fault families are on (a random non-empty subset of those allowed), then
     1-8 faults between 10s and 70-130s, aimed by role (the leader, a minority or a majority
     of the managers, workers), each healed or restarted after 2-40s or left for the quiet
-    phase. The quiet phase then heals every fault, restarts every host still down (a second
-    apart) and makes drained nodes active again (30s and 60s in). Hosts are crashed and
-    stopped by name, never as `leader`, so that the quiet phase knows what to restart; no
-    disk is ever lost, so every manager can restart.
+    phase. The quiet phase then heals every fault (clock rates and disk latencies too),
+    restarts every host still down (a second apart) and makes drained nodes active again (30s
+    and 60s in). Hosts are crashed and stopped by name, never as `leader`, so that the quiet
+    phase knows what to restart. A clock fault steps a node's clock or changes its rate; a
+    disk fault slows its syncs or wipes it (the node crashes and boots outside the swarm),
+    never on more than (N-1)/2 of the managers, so that a majority keeps its Raft data.
 
     A seed fails on an invariant violation, an `always` or `never` expectation of FILE, or a
     missed recovery, measured from the quiet phase's start: no leader 60s in (the leader of

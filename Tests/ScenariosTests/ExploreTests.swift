@@ -93,7 +93,8 @@ import Testing
 
     @Test func familiesParseFromAList() {
         #expect(ExploreFamily.parseList("loss,crash").families == [.crash, .loss])
-        #expect(ExploreFamily.parseList("crash,clock").unknown == "clock")
+        #expect(ExploreFamily.parseList("disk,crash,clock").families == [.crash, .clock, .disk])
+        #expect(ExploreFamily.parseList("crash,clocks").unknown == "clocks")
     }
 
     static let wide = """

@@ -112,4 +112,29 @@ private final class Ticker: HostSoftware {
         #expect(host.disk.value(a) == nil)
         #expect(host.disk.value(b) == "y")
     }
+
+    /// A log kept as the boxes of its appends: truncating inside one box, or at a boundary,
+    /// keeps exactly the first records; the durable copy shares the boxes and is not changed by
+    /// what happens to the current one afterwards.
+    @Test func truncationAcrossAppendsKeepsTheFirstRecordsAndSparesTheDurableLog() {
+        let sim = Simulation(seed: 1)
+        let host = sim.addHost(named: "m1") { _ in nil }
+        host.powerOn()
+        host.disk.append([1, 2], to: wal)
+        host.disk.append([3], to: wal)
+        host.disk.append([4, 5, 6], to: wal)
+        host.disk.sync {}
+        sim.run(for: .seconds(1))
+        host.disk.truncate(wal, keepingFirst: 4)
+        #expect(host.disk.records(wal) == [1, 2, 3, 4])
+        #expect(host.disk.recordCount(wal) == 4 && host.disk.firstRecord(wal) == 1)
+        host.disk.append([7], to: wal)
+        host.disk.truncate(wal, keepingFirst: 3)
+        host.disk.append([8, 9], to: wal)
+        #expect(host.disk.records(wal) == [1, 2, 3, 8, 9])
+        host.disk.truncate(wal, keepingFirst: 0)
+        #expect(host.disk.records(wal).isEmpty && host.disk.firstRecord(wal) == nil)
+        host.crash()
+        #expect(host.disk.records(wal) == [1, 2, 3, 4, 5, 6], "the synced log, untouched by later truncations")
+    }
 }

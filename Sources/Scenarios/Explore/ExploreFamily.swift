@@ -2,7 +2,7 @@
 /// random non-empty subset of the families allowed (swarm testing: Groce et al., "Swarm
 /// Testing", ISSTA 2012), so that rare combinations are tried as often as common ones.
 public enum ExploreFamily: String, CaseIterable, Equatable, Sendable {
-    case crash, restart, stop, partition, isolate, drop, latency, loss, kill, drain
+    case crash, restart, stop, partition, isolate, drop, latency, loss, kill, drain, clock, disk
 
     /// The families of a `--faults` list (`crash,partition`), in the order of `allCases`;
     /// nil and the unknown word when one is not a family.

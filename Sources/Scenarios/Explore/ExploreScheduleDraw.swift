@@ -8,6 +8,8 @@ import SimEngine
 struct ExploreScheduleDraw {
     let cast: ExploreCast
     var random: RandomStream
+    /// Nodes whose disks the schedule wipes so far.
+    private var wiped: [String] = []
 
     /// The schedule of `seed`.
     static func schedule(seed: UInt64, cast: ExploreCast, allowed: [ExploreFamily]) -> ExploreSchedule {
@@ -64,8 +66,44 @@ struct ExploreScheduleDraw {
         case .drain:
             let node = random.percent(70) && !cast.workers.isEmpty ? random.pick(cast.workers) : random.pick(cast.nodes)
             return ExploreFault(family: family, lines: [line(0, "docker node update --availability drain \(node)")], drains: [node])
+        case .clock:
+            let node = random.pick(cast.nodes)
+            guard random.percent(50) else {
+                return ExploreFault(family: family, lines: [line(0, "clock \(node) \(random.pick(Self.clockJumps))")])
+            }
+            return ExploreFault(family: family, lines: [line(0, "clock \(node) rate \(random.pick(Self.clockRates))"),
+                                                        line(healAfter, "clock \(node) rate 1")])
+        case .disk:
+            return diskFault(line)
         }
     }
+
+    /// Clock steps a node may take (NTP stepping a clock, or an operator setting it by hand).
+    static let clockJumps = ["+500ms", "-500ms", "+2s", "-2s", "+30s", "-30s", "+1h", "-1h"]
+    /// Clock rates: a few per cent fast or slow, and the extremes a broken timer source gives.
+    static let clockRates = ["1.01", "1.05", "1.2", "2", "0.99", "0.95", "0.8", "0.5"]
+    /// Sync latencies of a slow disk, from a busy SSD to a failing network volume.
+    static let syncLatencies = ["10ms", "50ms", "200ms", "1s", "5s"]
+
+    /// A slow disk until it recovers, or a wiped one: the node crashes and boots with an empty
+    /// disk, outside the swarm. Wipes take managers only while fewer than (N-1)/2 are wiped, so
+    /// that a majority keeps its Raft data (SCENARIO_FORMAT §11); past that they take a worker.
+    private mutating func diskFault(_ line: (Int, String) -> ExploreFault.Line) -> ExploreFault? {
+        let node = random.pick(cast.nodes)
+        let healAfter = random.nextInt(in: 2_000...40_000)
+        guard random.percent(30) else {
+            return ExploreFault(family: .disk, lines: [line(0, "disk \(node) slow \(random.pick(Self.syncLatencies))"),
+                                                       line(healAfter, "disk \(node) slow \(DurationFormat.format(Disk.defaultSyncLatency))")])
+        }
+        let candidates = cast.workers + (wipedManagers < cast.minority ? cast.managers.filter { !wiped.contains($0) } : [])
+        guard !candidates.isEmpty else { return nil }
+        let target = random.pick(candidates)
+        wiped.append(target)
+        return ExploreFault(family: .disk, lines: [line(0, "disk \(target) wipe"), line(0, "crash \(target)"), line(healAfter, "restart \(target)")],
+                            takesDown: [target], bringsUp: [target])
+    }
+
+    private var wipedManagers: Int { wiped.filter(cast.managers.contains).count }
 
     /// Hosts to crash or stop: one manager, a minority of them, a majority, or a worker.
     private mutating func downTargets() -> [String] {

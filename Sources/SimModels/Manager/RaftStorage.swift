@@ -49,7 +49,7 @@ public struct RaftStorage<Command: Equatable & Sendable, AppState: Sendable> {
         if let from = ready.overwriteFrom {
             // The log is contiguous: the entry at `from` is `from - first` records in.
             let count = disk.recordCount(Self.walLog)
-            if count > 0, let first = disk.records(Self.walLog).first, from <= first.index + RaftIndex(count - 1) {
+            if count > 0, let first = disk.firstRecord(Self.walLog), from <= first.index + RaftIndex(count - 1) {
                 let keep = from > first.index ? Int(from - first.index) : 0
                 disk.truncate(Self.walLog, keepingFirst: keep)
             }
