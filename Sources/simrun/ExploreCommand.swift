@@ -7,7 +7,7 @@ import Scenarios
 /// Each failing seed is written as a plain scenario that replays it; `--shrink` adds a minimal one.
 enum ExploreCommand {
     static let valueOptions = ["--seeds", "--faults", "--out", "--jobs", "--format", "--shard"]
-    static let flagOptions = ["--shrink", "--quiet"]
+    static let flagOptions = ["--shrink", "--quiet", "--stop-at-first"]
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
         let reader = try ArgumentReader(arguments, command: "explore", valueOptions: valueOptions, flagOptions: flagOptions)
@@ -28,8 +28,8 @@ enum ExploreCommand {
         let clock = WallClock()
         let seeds = options.shard.seeds(of: options.seeds)
         let shrink = options.shrink
-        let results = ParallelRunner.map(seeds.count, jobs: options.jobs) { index in
-            let outcome = explorer.run(seed: seeds[index])
+        let results = runSeeds(seeds, stopAtFirst: options.stopAtFirst, jobs: options.jobs) { seed in
+            let outcome = explorer.run(seed: seed)
             guard shrink, !outcome.passed else { return ExploreSeedResult(outcome: outcome, shrunk: nil) }
             return ExploreSeedResult(outcome: outcome, shrunk: ExploreShrinker(run: explorer).shrink(outcome).outcome)
         }
@@ -46,8 +46,34 @@ enum ExploreCommand {
                                         shard: options.shard == .whole ? nil : options.shard.text, passed: results.count - failed, failed: failed)
         Console.out(options.jsonl ? summary.jsonLine : summary.textLine)
         let seconds = clock.elapsedSeconds
+        if options.stopAtFirst, failed > 0, let last = results.last {
+            Console.error("explore: stopped at the first failing seed, \(last.outcome.seed), after \(results.count) of \(seeds.count) seeds")
+        }
         Console.error(String(format: "explore: %d seeds in %.1fs wall (%.1f seeds/s)", results.count, seconds, Double(results.count) / max(seconds, 0.001)))
         return summary.status
+    }
+}
+
+extension ExploreCommand {
+    /// Runs `seeds` in order, `jobs` at a time. With `stopAtFirst` they run in batches of a few
+    /// per job, and the results end at the first failing seed: the seeds after it that a batch
+    /// ran anyway are dropped, so the output is the same whatever the number of jobs.
+    static func runSeeds(_ seeds: [UInt64], stopAtFirst: Bool, jobs: Int,
+                         _ body: @escaping @Sendable (UInt64) -> ExploreSeedResult) -> [ExploreSeedResult] {
+        guard stopAtFirst else { return ParallelRunner.map(seeds.count, jobs: jobs) { body(seeds[$0]) } }
+        let batch = max(jobs * 4, 1)
+        var results: [ExploreSeedResult] = []
+        var start = 0
+        while start < seeds.count {
+            let slice = Array(seeds[start..<min(start + batch, seeds.count)])
+            let part = ParallelRunner.map(slice.count, jobs: jobs) { body(slice[$0]) }
+            if let failing = part.firstIndex(where: { !$0.outcome.passed }) {
+                return results + part[...failing]
+            }
+            results += part
+            start += batch
+        }
+        return results
     }
 }
 
@@ -60,6 +86,8 @@ struct ExploreOptions {
     var jsonl: Bool
     var shrink: Bool
     var quiet: Bool
+    /// `--stop-at-first`: end the sweep at the first failing seed.
+    var stopAtFirst: Bool
     /// `--shard I/N`: this run's slice of `seeds`.
     var shard: SeedShard
 
@@ -84,8 +112,12 @@ struct ExploreOptions {
         }
         shrink = reader.flag("--shrink")
         quiet = reader.flag("--quiet")
+        stopAtFirst = reader.flag("--stop-at-first")
         shard = .whole
         if let text = reader.value("--shard") { shard = try SeedShard.parse(text, command: "explore") }
+        if stopAtFirst && shard != .whole {
+            throw UsageError("'--stop-at-first' cannot be used with '--shard': the shards of a sweep must cover every seed to be merged", command: "explore")
+        }
     }
 
     /// The command that identifies the sweep in its results: what changes them (file, seeds,
@@ -94,6 +126,7 @@ struct ExploreOptions {
         var words = ["simrun", "explore", file, "--seeds", "\(seeds.lower)..\(seeds.upper)"]
         if families != ExploreFamily.allCases { words += ["--faults", families.map(\.rawValue).joined(separator: ",")] }
         if shrink { words.append("--shrink") }
+        if stopAtFirst { words.append("--stop-at-first") }
         return words.joined(separator: " ")
     }
 }

@@ -35,6 +35,9 @@ extension Help {
                             expectation, same missed recovery); then each service, and the last
                             worker or manager, that no fault or expectation names is dropped
                             while it still fails the same way
+      --stop-at-first       end the sweep at the first failing seed (in seed order, whatever
+                            --jobs), to measure how many seeds a bug takes to find; not with
+                            --shard
       --out DIR             where failing scenarios go (default: FILE's folder)
       --jobs N              parallel runs (default: the number of cores)
       --format text|jsonl   text lines, or one JSON object per seed (its families, schedule and,
