@@ -17,7 +17,7 @@ enum Help {
         Command(name: "validate", usage: "simrun validate [--dump] FILE...", summary: "parse and check scenario files without running them"),
         Command(name: "state", usage: "simrun state FILE.scn --at TIME [--seed N] [--format text|json]",
                 summary: "the cluster at one instant: node ls, service ps, each manager's Raft state, cuts"),
-        Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N]",
+        Command(name: "quorum", usage: "simrun quorum [--managers A..B] [--seed N] [--jobs N] [--format text|html]",
                 summary: "Docker's (N-1)/2 fault-tolerance table, measured by simulation"),
         Command(name: "bench", usage: "simrun bench engine|network|cluster [options]",
                 summary: "measure the engine, a randomized network workload, or a whole swarm of a given size"),
@@ -208,7 +208,7 @@ enum Help {
     """
 
     static let quorum = """
-    USAGE: simrun quorum [--managers A..B] [--seed N] [--jobs N]
+    USAGE: simrun quorum [--managers A..B] [--seed N] [--jobs N] [--format text|html]
 
     For each number of managers N in the range (default 1..7, at most 1..9), simulates a swarm
     that loses 0, 1, 2... managers (the leader first) and tries a write (docker service create).
@@ -219,6 +219,11 @@ enum Help {
       --managers A..B   manager counts to measure (default 1..7)
       --seed N          seed of every run (default 1)
       --jobs N          parallel runs (default: the number of cores)
+      --format F        text (default) or html: one self-contained page with the table and,
+                        per manager count, a small timeline of the two runs that decide it
+                        (the most managers lost with the write succeeding, and one more):
+                        each manager's leadership and time down, the crash and the write.
+                        simrun quorum --format html > quorum.html
 
     EXIT STATUS: 0 if measurement and formula agree for every N, 1 otherwise.
     """

@@ -43,3 +43,28 @@ public struct QuorumExperiment: Sendable {
         ScenarioRunner.run(scenario, options: RunOptions(statistics: false)).expectations.allSatisfy(\.passed)
     }
 }
+
+extension QuorumExperiment {
+    /// Runs it and keeps the run's chronicle for `simrun quorum --format html`.
+    public func runDrawn() -> QuorumRun {
+        let scenario = scenario
+        let recorder = ChronicleRecorder(nodes: scenario.nodes)
+        let result = ScenarioRunner.run(scenario, options: RunOptions(statistics: false), sinks: [recorder])
+        let chronicle = recorder.chronicle(title: scenario.title, file: scenario.file, seed: seed, result: result)
+        return QuorumRun(crashed: crashed, survived: result.expectations.allSatisfy(\.passed), chronicle: chronicle)
+    }
+}
+
+/// One run of `simrun quorum` drawn: how many managers it crashed, whether the write after the
+/// crash succeeded, and what happened (the chronicle the pictures draw).
+public struct QuorumRun: Sendable {
+    public var crashed: Int
+    public var survived: Bool
+    public var chronicle: RunChronicle
+
+    public init(crashed: Int, survived: Bool, chronicle: RunChronicle) {
+        self.crashed = crashed
+        self.survived = survived
+        self.chronicle = chronicle
+    }
+}
