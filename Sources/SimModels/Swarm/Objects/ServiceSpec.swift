@@ -120,7 +120,15 @@ public struct UpdateConfig: Equatable, Sendable {
 
 /// Published ports.
 public struct EndpointSpec: Equatable, Sendable {
+    /// `endpoint_mode`: a virtual IP in front of the tasks, or DNS round robin over their IPs.
+    public enum Mode: String, Sendable {
+        case vip
+        case dnsrr
+    }
+
     public var ports: [PortConfig] = []
+    /// `vip` unless the service asks for `dnsrr`.
+    public var mode: Mode = .vip
 
     public init() {}
 }
@@ -169,6 +177,13 @@ public struct ContainerBehaviour: Equatable, Sendable {
     public var failAfter: SimDuration?
     /// The exit code when it exits on its own.
     public var exitCode: Int = 1
+    /// `x-sim.boot`: after the container starts, the app refuses connections this long.
+    public var boot: SimDuration = .zero
+    /// `x-sim.serve`: the time the app takes to answer one request.
+    public var serve: SimDuration = .milliseconds(2)
+    /// `x-sim.sick_after`: this long after its container starts, the app fails its health
+    /// check and every request; nil: never.
+    public var sickAfter: SimDuration?
 
     public init() {}
 }
