@@ -39,6 +39,8 @@ public enum DockerCommand: Equatable, Sendable {
     case nodeTasks([NodeReference], ListFormat = ListFormat())
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
+    /// `docker node inspect --pretty NODE...`
+    case nodeInspect([NodeReference])
     /// `docker network create -d overlay [--subnet CIDR] NAME`
     case networkCreate(NetworkCreation)
     /// `docker info`
@@ -64,6 +66,7 @@ public enum DockerCommand: Equatable, Sendable {
         case .serviceList: "docker service ls"
         case .serviceTasks: "docker service ps"
         case .serviceInspect: "docker service inspect"
+        case .nodeInspect: "docker node inspect"
         case .nodeTasks: "docker node ps"
         case .networkCreate: "docker network create"
         case .info: "docker info"
@@ -73,7 +76,7 @@ public enum DockerCommand: Equatable, Sendable {
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info: true
         default: false
         }
     }

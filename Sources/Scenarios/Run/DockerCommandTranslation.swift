@@ -27,6 +27,8 @@ enum DockerCommandTranslation {
             return names(nodes).map { .nodeTasks($0, format) }
         case let .serviceInspect(services):
             return .serviceInspect(services)
+        case let .nodeInspect(nodes):
+            return names(nodes).map { .nodeInspect($0) }
         case let .nodeUpdate(update):
             guard let node = resolve(update.node) else { return nil }
             return .nodeUpdate(NodeUpdateRequest(node: node, availability: update.availability, role: update.role,

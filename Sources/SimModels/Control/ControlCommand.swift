@@ -50,13 +50,15 @@ public enum ControlCommand: Equatable, Sendable {
     case nodeTasks([String], ListFormat = ListFormat())
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
+    /// `docker node inspect --pretty NODE...`
+    case nodeInspect([String])
     /// `docker info` (the Swarm section)
     case info
 
     /// Whether the command only reads the store.
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info: true
         case let .joinToken(_, rotate, _): !rotate
         default: false
         }
