@@ -45,6 +45,8 @@ public enum DockerCommand: Equatable, Sendable {
     case networkCreate(NetworkCreation)
     /// `docker info`
     case info
+    /// `docker ps [-a] [-q]` on the `via` node
+    case containerList(all: Bool, quiet: Bool)
 
     /// The command's name as the user types it, for messages: `docker service scale`.
     public var name: String {
@@ -70,13 +72,14 @@ public enum DockerCommand: Equatable, Sendable {
         case .nodeTasks: "docker node ps"
         case .networkCreate: "docker network create"
         case .info: "docker info"
+        case .containerList: "docker ps"
         }
     }
 
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info, .containerList: true
         default: false
         }
     }

@@ -25,5 +25,6 @@ public enum DockerCommandReference {
         ReferenceEntry("service inspect", "docker service inspect --pretty SERVICE...", "query: the service as `--pretty` prints it (docker/cli's template)"),
         ReferenceEntry("network create", "docker network create -d overlay [--subnet CIDR] [--attachable] NAME", "create an overlay network"),
         ReferenceEntry("info", "docker info", "query: the engine's swarm section"),
+        ReferenceEntry("ps", "docker ps [-a] [-q]", "query: the via engine's own containers (its tasks'), as dockerd lists them"),
     ]
 }

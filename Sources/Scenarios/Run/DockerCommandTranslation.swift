@@ -45,6 +45,8 @@ enum DockerCommandTranslation {
             return .networkCreate(NetworkCreateRequest(name: network.name, driver: network.driver, subnet: network.subnet))
         case .info:
             return .info
+        case let .containerList(all, quiet):
+            return .containerList(all: all, quiet: quiet)
         case let .swarmJoinToken(role, rotate, quiet):
             return .joinToken(role: role, rotate: rotate, quiet: quiet)
         case .swarmInit, .swarmJoin, .swarmLeave:

@@ -49,6 +49,9 @@ public enum ControlAPI {
             return inspectServices(services, context: context)
         case let .nodeInspect(nodes):
             return inspectNodes(nodes, context: context)
+        case .containerList:
+            // The engine answers it before any manager sees it (`SwarmNode.receive`).
+            return .failure("docker ps is answered by the engine, not the control API")
         case .info:
             return .query(CommandOutput {
                 InfoView.render(store: context.store, raft: context.raft, nodeID: context.queriedNodeID, settings: context.info)

@@ -9,6 +9,7 @@ extension ScenarioReader {
         ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"], ["inspect"]]),
         ("network", [["create"]]),
         ("info", []),
+        ("ps", []),
     ]
 
     /// Reads `docker GROUP SUBCOMMAND ...`.
@@ -31,6 +32,12 @@ extension ScenarioReader {
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: "docker info",
                                                    usage: "docker info", in: action) else { return nil }
             return .info
+        }
+        if group.group == "ps" {
+            let args = parseArguments(tokens[2...], flags: [.bool("--all", "-a"), .bool("--quiet", "-q")], command: "docker ps", in: action)
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: "docker ps",
+                                                   usage: "docker ps [-a] [-q]", in: action) else { return nil }
+            return .containerList(all: args.has("--all"), quiet: args.has("--quiet"))
         }
         let prefix = "docker \(group.group)"
         let subcommands = group.subcommands.map { $0[0] }
