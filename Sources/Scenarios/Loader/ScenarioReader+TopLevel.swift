@@ -44,10 +44,15 @@ extension ScenarioReader {
         let expectations = root["expect"].map { readExpectations($0, duration: duration) } ?? []
 
         guard diagnostics.isEmpty, let title, let duration else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             file: file, title: title, description: description, seed: seed, duration: duration,
             cluster: cluster, nodes: nodes, services: services, timeline: timeline, expectations: expectations
         )
+        if let first = ignoredComposeOptions.first {
+            scenario.ignoredComposeOptions = IgnoredComposeOptions(options: Array(Set(ignoredComposeOptions.map(\.key))).sorted(),
+                                                                   location: first.location)
+        }
+        return scenario
     }
 
     /// `text` without the line breaks a `|` block leaves at its end.

@@ -14,6 +14,8 @@ struct ScenarioReader {
     var diagnostics: [Diagnostic] = []
     /// The nodes and services defined so far.
     var names = NameBook()
+    /// The Compose keys `docker stack deploy` ignores, as found (see `Scenario.ignoredComposeOptions`).
+    var ignoredComposeOptions: [(key: String, location: SourceLocation)] = []
 
     /// A reader for `source`, whose path is `file`.
     init(file: String, source: String) {

@@ -18,6 +18,12 @@ public enum TimelineWarnings {
         for name in scenario.nodeNames { states[name] = .up }
         let managers = scenario.nodes.filter { $0.role == .manager }.map(\.name)
         var warnings: [Diagnostic] = []
+        if let ignored = scenario.ignoredComposeOptions {
+            // docker/cli `cli/command/stack/swarm/deploy_composefile.go`: the sorted keys, on stderr.
+            warnings.append(Diagnostic(.warning, file: scenario.file, location: ignored.location,
+                                       message: "Ignoring unsupported options: " + ignored.options.joined(separator: ", "),
+                                       hint: "docker stack deploy ignores these keys; the services are deployed without them"))
+        }
         for entry in scenario.timeline {
             if case let .docker(command) = entry.action {
                 warnings += constraintWarnings(command, entry: entry, in: scenario)

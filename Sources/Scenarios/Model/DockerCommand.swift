@@ -39,10 +39,14 @@ public enum DockerCommand: Equatable, Sendable {
     case nodeTasks([NodeReference], ListFormat = ListFormat())
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
+    /// `docker node inspect --pretty NODE...`
+    case nodeInspect([NodeReference])
     /// `docker network create -d overlay [--subnet CIDR] NAME`
     case networkCreate(NetworkCreation)
     /// `docker info`
     case info
+    /// `docker ps [-a] [-q]` on the `via` node
+    case containerList(all: Bool, quiet: Bool)
 
     /// The command's name as the user types it, for messages: `docker service scale`.
     public var name: String {
@@ -64,16 +68,18 @@ public enum DockerCommand: Equatable, Sendable {
         case .serviceList: "docker service ls"
         case .serviceTasks: "docker service ps"
         case .serviceInspect: "docker service inspect"
+        case .nodeInspect: "docker node inspect"
         case .nodeTasks: "docker node ps"
         case .networkCreate: "docker network create"
         case .info: "docker info"
+        case .containerList: "docker ps"
         }
     }
 
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info, .containerList: true
         default: false
         }
     }

@@ -27,6 +27,10 @@ public struct Scenario: Equatable, Sendable {
     public var timeline: [TimelineEntry]
     /// The `expect:` entries, in file order.
     public var expectations: [ScenarioExpectation]
+    /// Compose keys of `services:` that `docker stack deploy` ignores (`restart`, `build`, ...),
+    /// sorted, with where the first was written; `docker stack deploy` warns "Ignoring
+    /// unsupported options: ..." and so does `simrun validate`/`run` (`TimelineWarnings`).
+    public var ignoredComposeOptions: IgnoredComposeOptions?
 
     /// The default seed when the file names none.
     public static let defaultSeed: UInt64 = 1

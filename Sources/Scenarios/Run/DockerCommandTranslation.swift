@@ -27,6 +27,8 @@ enum DockerCommandTranslation {
             return names(nodes).map { .nodeTasks($0, format) }
         case let .serviceInspect(services):
             return .serviceInspect(services)
+        case let .nodeInspect(nodes):
+            return names(nodes).map { .nodeInspect($0) }
         case let .nodeUpdate(update):
             guard let node = resolve(update.node) else { return nil }
             return .nodeUpdate(NodeUpdateRequest(node: node, availability: update.availability, role: update.role,
@@ -43,6 +45,8 @@ enum DockerCommandTranslation {
             return .networkCreate(NetworkCreateRequest(name: network.name, driver: network.driver, subnet: network.subnet))
         case .info:
             return .info
+        case let .containerList(all, quiet):
+            return .containerList(all: all, quiet: quiet)
         case let .swarmJoinToken(role, rotate, quiet):
             return .joinToken(role: role, rotate: rotate, quiet: quiet)
         case .swarmInit, .swarmJoin, .swarmLeave:

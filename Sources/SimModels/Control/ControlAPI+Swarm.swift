@@ -1,25 +1,38 @@
 import SimEngine
 
 extension ControlAPI {
-    // MARK: - docker service inspect --pretty
+    // MARK: - docker service|node inspect --pretty
 
     /// `docker service inspect --pretty SERVICE...`: each service dockerd finds (by ID, name or
     /// ID prefix), one after the other with an empty line between, as the template prints them;
     /// the first service not found ends the command with dockerd's error.
     static func inspectServices(_ references: [String], context: ControlContext) -> ControlOutcome {
-        var services: [ServiceObject] = []
-        for reference in references {
-            switch ObjectResolver.service(reference, in: context.store) {
-            case let .success(service): services.append(service)
-            case let .failure(error):
-                return services.isEmpty ? .failure(error.text) : .partial([], reply: render(services, context), error: error.text)
-            }
+        inspect(references, find: { ObjectResolver.service($0, in: context.store) }) {
+            ServiceInspectView.pretty($0, store: context.store, now: context.now)
         }
-        return .query(CommandOutput { [services] in render(services, context) })
     }
 
-    private static func render(_ services: [ServiceObject], _ context: ControlContext) -> String {
-        services.map { ServiceInspectView.pretty($0, store: context.store, now: context.now) }.joined(separator: "\n\n")
+    /// `docker node inspect --pretty NODE...`: each node found as dockerd finds any (ID,
+    /// hostname, ID prefix); the first one not found ends the command after those before it.
+    static func inspectNodes(_ references: [String], context: ControlContext) -> ControlOutcome {
+        inspect(references, find: { ObjectResolver.node($0, in: context.store) }) {
+            NodeInspectView.pretty($0, raft: context.raft)
+        }
+    }
+
+    /// The objects `references` name, each rendered by `pretty`, with an empty line between;
+    /// the first reference not found ends the command after those before it.
+    private static func inspect<Object: Sendable>(_ references: [String], find: (String) -> Result<Object, ControlError>,
+                                                  pretty: @escaping @Sendable (Object) -> String) -> ControlOutcome {
+        var objects: [Object] = []
+        for reference in references {
+            switch find(reference) {
+            case let .success(object): objects.append(object)
+            case let .failure(error):
+                return objects.isEmpty ? .failure(error.text) : .partial([], reply: objects.map(pretty).joined(separator: "\n\n"), error: error.text)
+            }
+        }
+        return .query(CommandOutput { [objects] in objects.map(pretty).joined(separator: "\n\n") })
     }
 
     // MARK: - docker swarm join-token

@@ -38,21 +38,20 @@ public enum ControlAPI {
         case let .joinToken(role, rotate, quiet):
             return joinToken(role: role, rotate: rotate, quiet: quiet, context: context, random: &random)
         case let .nodeList(format):
-            return .query(CommandOutput {
-                format.quiet ? NodeListView.ids(store: context.store)
-                             : NodeListView.render(store: context.store, raft: context.raft, selfNodeID: context.queriedNodeID)
-            })
+            return NodeListView.outcome(store: context.store, raft: context.raft, selfNodeID: context.queriedNodeID, format: format)
         case let .serviceList(format):
-            return .query(CommandOutput {
-                format.quiet ? ServiceListView.rows(store: context.store).map { $0[0] }.joined(separator: "\n")
-                             : ServiceListView.render(store: context.store)
-            })
+            return ServiceListView.outcome(store: context.store, format: format)
         case let .serviceTasks(services, format):
             return TaskListView.outcome(services: services, store: context.store, now: context.now, format: format)
         case let .nodeTasks(nodes, format):
             return TaskListView.outcome(nodes: nodes, queried: context.queriedNodeID, store: context.store, now: context.now, format: format)
         case let .serviceInspect(services):
             return inspectServices(services, context: context)
+        case let .nodeInspect(nodes):
+            return inspectNodes(nodes, context: context)
+        case .containerList:
+            // The engine answers it before any manager sees it (`SwarmNode.receive`).
+            return .failure("docker ps is answered by the engine, not the control API")
         case .info:
             return .query(CommandOutput {
                 InfoView.render(store: context.store, raft: context.raft, nodeID: context.queriedNodeID, settings: context.info)

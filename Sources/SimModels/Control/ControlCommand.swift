@@ -50,13 +50,18 @@ public enum ControlCommand: Equatable, Sendable {
     case nodeTasks([String], ListFormat = ListFormat())
     /// `docker service inspect --pretty SERVICE...`
     case serviceInspect([String])
+    /// `docker node inspect --pretty NODE...`
+    case nodeInspect([String])
     /// `docker info` (the Swarm section)
     case info
+    /// `docker ps [-a] [-q]`: the engine's own containers, answered by the engine the CLI talks
+    /// to (manager or not), never by the control API.
+    case containerList(all: Bool, quiet: Bool)
 
     /// Whether the command only reads the store.
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info, .containerList: true
         case let .joinToken(_, rotate, _): !rotate
         default: false
         }

@@ -82,12 +82,14 @@ public final class LeaderRuntime: HostComponent {
         let clusterID = SwarmID.generate(using: &random)
         // The CA draws from a stream of its own, so that tokens shift no other draw.
         var certificateAuthority = simulation.stream(named: "ca/\(clusterID)")
-        var actions: [StoreAction] = [.putCluster(ClusterObject(id: clusterID, createdAt: simulation.now,
-                                                                certificateAuthority: &certificateAuthority))]
+        var cluster = ClusterObject(id: clusterID, createdAt: simulation.now, certificateAuthority: &certificateAuthority)
+        cluster.raft = ClusterRaftSpec(from: manager.world.raftConfig)
+        var actions: [StoreAction] = [.putCluster(cluster)]
         if store.node(identity.nodeID) == nil {
             var node = NodeObject(id: identity.nodeID, spec: NodeSpec(desiredRole: .manager), role: .manager,
                                   description: manager.node.description, status: NodeStatus(state: .unknown))
             node.spec.labels = manager.node.initialLabels
+            node.createdAt = simulation.now
             node.managerStatus = ManagerStatus(raftID: manager.raftID, address: host.name)
             actions.append(.createNode(node))
         }
@@ -283,6 +285,7 @@ public final class LeaderRuntime: HostComponent {
                                           description: join.description, status: NodeStatus(state: .unknown))
         node.description = join.description
         if existing == nil {
+            node.createdAt = simulation.now
             node.spec.labels = join.labels.sorted { $0.key < $1.key }
             node.spec.availability = join.availability
         }

@@ -151,6 +151,13 @@ public final class SwarmNode: HostSoftware, HostComponent {
         case let .raft(raftMessage):
             manager?.receiveRaft(raftMessage, from: from)
         case .request(var request, let origin):
+            if case let .control(control) = request, case let .containerList(all, quiet) = control.command {
+                // `docker ps` is dockerd's own answer, in or out of a swarm.
+                let output = ContainerListView.render(runtime.allContainers, now: host.wallClock, all: all, quiet: quiet)
+                simulation.network.send(SwarmMessage.reply(.control(ControlReply(requestID: control.requestID, output: output, error: nil))),
+                                        from: host.id, to: origin)
+                return
+            }
             if case var .control(control) = request, let identity {
                 control.queriedNodeID = identity.nodeID  // the engine the CLI talked to
                 request = .control(control)

@@ -20,7 +20,18 @@ public struct Container: Sendable {
     /// The task's slot (0 for a global task), as Swarm labels it (`com.docker.swarm.task.name`).
     public let slot: Int
     public var state: State
+    /// The engine's own ID (64 hex digits, moby `stringid.GenerateRandomID`), which `docker ps`
+    /// shows; the runtime keys containers by their task's ID.
+    public var engineID: String = ""
+    /// The container's name: `service.slot.taskID` (SwarmKit's `naming.Task`).
+    public var name: String = ""
+    /// The command the task gives (`docker service create IMAGE COMMAND...`); empty when it runs
+    /// the image's own, which is not modelled.
+    public var command: [String] = []
+    /// When it was created, started and last exited, on its host's wall clock.
+    public var createdAt: SimInstant = .zero
     public var startedAt: SimInstant?
+    public var finishedAt: SimInstant?
     public var behaviour: ContainerBehaviour
     public var stopGracePeriod: SimDuration
     /// The image's or service's health check; nil: none (the container has no health status).

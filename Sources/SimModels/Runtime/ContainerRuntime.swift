@@ -37,6 +37,8 @@ public final class ContainerRuntime: HostComponent {
     var probeTimers: [String: TimerID] = [:]
     /// Containers whose health checks fail until healed (`fail TASK health`).
     var healthFailing: Set<String> = []
+    /// Draws engine container IDs (made on the first container).
+    private var engineIDs: RandomStream?
     /// Set by the `fail NODE image-pull` fault until `heal`.
     public var pullsFail = false
     /// Where container exits are reported.
@@ -103,12 +105,32 @@ public final class ContainerRuntime: HostComponent {
         containers.values.reduce(0) { $0 + ($1.isRunning ? 1 : 0) }
     }
 
-    /// Creates a container for a task; its image must be present.
+    /// Containers of every state, newest first (`docker ps -a`'s order), by ID when created
+    /// together.
+    public var allContainers: [Container] {
+        containers.values.sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
+    }
+
+    /// Creates a container for a task; its image must be present. Its engine ID is drawn from a
+    /// stream of the runtime's own, so that it shifts no other draw.
     public func create(id: String, image: String, serviceName: String, slot: Int, behaviour: ContainerBehaviour,
-                       stopGracePeriod: SimDuration, healthcheck: Healthcheck? = nil) throws(Failure) {
+                       stopGracePeriod: SimDuration, healthcheck: Healthcheck? = nil,
+                       name: String = "", command: [String] = []) throws(Failure) {
         guard images.contains(image) else { throw Failure(message: "No such image: \(image)") }
-        containers[id] = Container(id: id, image: image, serviceName: serviceName, slot: slot, state: .created,
-                                   behaviour: behaviour, stopGracePeriod: stopGracePeriod, healthcheck: healthcheck)
+        var container = Container(id: id, image: image, serviceName: serviceName, slot: slot, state: .created,
+                                  behaviour: behaviour, stopGracePeriod: stopGracePeriod, healthcheck: healthcheck)
+        if engineIDs == nil { engineIDs = simulation.stream(named: "containers/\(host.name)/\(host.epoch)") }
+        container.engineID = (0..<4).map { _ in Self.hex(engineIDs!.next()) }.joined()
+        container.name = name
+        container.command = command
+        container.createdAt = host.wallClock
+        containers[id] = container
+    }
+
+    /// 16 lowercase hex digits of `value`.
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// Starts a created container: running after the start time; `started` is called then.
@@ -120,7 +142,7 @@ public final class ContainerRuntime: HostComponent {
         timers[id] = simulation.schedule(after: container.behaviour.start, for: self) { runtime in
             guard var running = runtime.containers[id], running.state == .starting else { return }
             running.state = .running
-            running.startedAt = runtime.simulation.now
+            running.startedAt = runtime.host.wallClock
             runtime.containers[id] = running
             if let failAfter = running.behaviour.failAfter {
                 runtime.timers[id] = runtime.simulation.schedule(after: failAfter, for: runtime) { runtime in
@@ -191,6 +213,7 @@ public final class ContainerRuntime: HostComponent {
         guard var container = containers[id] else { return }
         if case .exited = container.state { return }
         container.state = .exited(code: code)
+        container.finishedAt = host.wallClock
         containers[id] = container
         timers[id] = nil
         if let probe = probeTimers.removeValue(forKey: id) { simulation.cancel(probe) }

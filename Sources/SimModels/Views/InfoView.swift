@@ -8,10 +8,6 @@ public struct InfoSettings: Equatable, Sendable {
     /// Set when the node's manager could not answer (no leader): printed as `Error:` and the
     /// cluster part is left out, as dockerd does.
     public var error: String?
-    public var snapshotInterval: Int = 10000
-    public var keepOldSnapshots: Int = 0
-    public var heartbeatTick: Int = 1
-    public var electionTick: Int = 10
     /// Node certificate expiry (default 90 days).
     public var certificateExpiry: SimDuration = .hours(24 * 90)
     public var defaultAddressPools: [String] = ["10.0.0.0/8"]
@@ -56,10 +52,10 @@ public enum InfoView {
             lines.append("  Orchestration:")
             lines.append("   Task History Retention Limit: \(cluster.taskHistoryRetentionLimit)")
             lines.append("  Raft:")
-            lines.append("   Snapshot Interval: \(settings.snapshotInterval)")
-            lines.append("   Number of Old Snapshots to Retain: \(settings.keepOldSnapshots)")
-            lines.append("   Heartbeat Tick: \(settings.heartbeatTick)")
-            lines.append("   Election Tick: \(settings.electionTick)")
+            lines.append("   Snapshot Interval: \(cluster.raft.snapshotInterval)")
+            lines.append("   Number of Old Snapshots to Retain: \(cluster.raft.keepOldSnapshots)")
+            lines.append("   Heartbeat Tick: \(cluster.raft.heartbeatTick)")
+            lines.append("   Election Tick: \(cluster.raft.electionTick)")
             lines.append("  Dispatcher:")
             lines.append("   Heartbeat Period: \(CLIText.humanDuration(cluster.heartbeatPeriod))")
             lines.append("  CA Configuration:")

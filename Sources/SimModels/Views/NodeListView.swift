@@ -13,14 +13,26 @@ public enum NodeListView {
         TableWriter().render(header: header, rows: rows(store: store, raft: raft, selfNodeID: selfNodeID))
     }
 
-    /// `docker node ls -q`: the whole IDs, one per line, in the table's order.
-    public static func ids(store: ClusterStore) -> String {
-        sortedByHostname(store.nodesSorted).map(\.id.rawValue).joined(separator: "\n")
+    /// `docker node ls [-q] [--filter ...]`: dockerd refuses an unknown filter key or role.
+    public static func outcome(store: ClusterStore, raft: RaftView, selfNodeID: NodeID?, format: ListFormat) -> ControlOutcome {
+        switch format.filter.nodes(store.nodesSorted) {
+        case let .failure(error):
+            return .failure(error.text)
+        case let .success(nodes):
+            return .query(CommandOutput {
+                format.quiet ? sortedByHostname(nodes).map(\.id.rawValue).joined(separator: "\n")
+                             : TableWriter().render(header: header, rows: rows(nodes: nodes, raft: raft, selfNodeID: selfNodeID))
+            })
+        }
     }
 
     /// The rows, in the CLI's order.
     public static func rows(store: ClusterStore, raft: RaftView, selfNodeID: NodeID?) -> [[String]] {
-        sortedByHostname(store.nodesSorted).map { node in
+        rows(nodes: store.nodesSorted, raft: raft, selfNodeID: selfNodeID)
+    }
+
+    static func rows(nodes: [NodeObject], raft: RaftView, selfNodeID: NodeID?) -> [[String]] {
+        sortedByHostname(nodes).map { node in
             [
                 node.id.rawValue + (node.id == selfNodeID ? " *" : "  "),
                 node.description.hostname,

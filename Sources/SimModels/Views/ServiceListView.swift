@@ -46,8 +46,26 @@ public enum ServiceListView {
         TableWriter().render(header: header, rows: rows(store: store))
     }
 
+    /// `docker service ls [-q] [--filter ...]`: dockerd refuses an unknown filter key.
+    public static func outcome(store: ClusterStore, format: ListFormat) -> ControlOutcome {
+        switch format.filter.services(store.servicesSortedByName) {
+        case let .failure(error):
+            return .failure(error.text)
+        case let .success(services):
+            return .query(CommandOutput {
+                let rows = rows(services: services, store: store)
+                return format.quiet ? rows.map { $0[0] }.joined(separator: "\n") : TableWriter().render(header: header, rows: rows)
+            })
+        }
+    }
+
     public static func rows(store: ClusterStore) -> [[String]] {
-        let services = store.servicesSortedByName.sorted { a, b in
+        rows(services: store.servicesSortedByName, store: store)
+    }
+
+    /// The rows of `services`, in natural order of name.
+    static func rows(services: [ServiceObject], store: ClusterStore) -> [[String]] {
+        let services = services.sorted { a, b in
             if a.spec.name != b.spec.name { return CLIText.naturalLess(a.spec.name, b.spec.name) }
             return a.id < b.id
         }

@@ -36,8 +36,23 @@ public enum TaskListView {
         if found.isEmpty { return .failure(notFound.joined(separator: "\n")) }
         var seen: Set<ServiceID> = []
         let services = found.filter { seen.insert($0.id).inserted }
-        if notFound.isEmpty { return .query(CommandOutput { render(services: services, store: store, now: now, format: format) }) }
-        return .partial([], reply: render(services: services, store: store, now: now, format: format), error: notFound.joined(separator: "\n"))
+        let kept: [(name: String, task: TaskObject)]
+        switch filtered(entries(of: services, store: store), by: format.filter, store: store) {
+        case let .failure(error): return .failure(error.text)
+        case let .success(entries): kept = entries
+        }
+        if notFound.isEmpty { return .query(CommandOutput { render(kept, store: store, now: now, format: format) }) }
+        return .partial([], reply: render(kept, store: store, now: now, format: format), error: notFound.joined(separator: "\n"))
+    }
+
+    /// The entries whose tasks `filter` keeps (`--filter`), or dockerd's refusal of the filter.
+    static func filtered(_ entries: [(name: String, task: TaskObject)], by filter: ListFilter,
+                         store: ClusterStore) -> Result<[(name: String, task: TaskObject)], ControlError> {
+        guard !filter.isEmpty else { return .success(entries) }
+        return filter.tasks(entries.map(\.task), store: store).map { kept in
+            let ids = Set(kept.map(\.id))
+            return entries.filter { ids.contains($0.task.id) }
+        }
     }
 
     /// The table of the tasks of `services`.
@@ -84,6 +99,10 @@ public enum TaskListView {
             }
         }
         if entries.isEmpty && !errors.isEmpty { return .failure(errors.joined(separator: "\n")) }
+        switch filtered(entries, by: format.filter, store: store) {
+        case let .failure(error): return .failure(error.text)
+        case let .success(kept): entries = kept
+        }
         let table = CommandOutput { [entries] in render(entries, store: store, now: now, format: format) }
         return errors.isEmpty ? .query(table) : .partial([], reply: table.text, error: errors.joined(separator: "\n"))
     }

@@ -5,10 +5,11 @@ extension ScenarioReader {
     /// The docker command groups and their subcommands (aliases after the first name).
     static let dockerCommands: [(group: String, subcommands: [[String]])] = [
         ("swarm", [["init"], ["join"], ["join-token"], ["leave"]]),
-        ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"], ["ps"]]),
+        ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"], ["ps"], ["inspect"]]),
         ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"], ["inspect"]]),
         ("network", [["create"]]),
         ("info", []),
+        ("ps", []),
     ]
 
     /// Reads `docker GROUP SUBCOMMAND ...`.
@@ -31,6 +32,12 @@ extension ScenarioReader {
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: "docker info",
                                                    usage: "docker info", in: action) else { return nil }
             return .info
+        }
+        if group.group == "ps" {
+            let args = parseArguments(tokens[2...], flags: [.bool("--all", "-a"), .bool("--quiet", "-q")], command: "docker ps", in: action)
+            guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: "docker ps",
+                                                   usage: "docker ps [-a] [-q]", in: action) else { return nil }
+            return .containerList(all: args.has("--all"), quiet: args.has("--quiet"))
         }
         let prefix = "docker \(group.group)"
         let subcommands = group.subcommands.map { $0[0] }
@@ -56,29 +63,78 @@ extension ScenarioReader {
         case "docker node update": return readNodeUpdate(rest, in: action)
         case "docker node promote", "docker node demote", "docker node rm": return readNodeList(command, rest, in: action)
         case "docker node ls":
-            let args = parseArguments(rest, flags: [.bool("--quiet", "-q")], command: command, in: action)
+            let args = parseArguments(rest, flags: [.bool("--quiet", "-q"), Self.filterFlag], command: command, in: action)
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command,
-                                                   usage: "docker node ls [-q]", in: action) else { return nil }
-            return .nodeList(ListFormat(quiet: args.has("--quiet")))
+                                                   usage: "docker node ls [-q] [--filter KEY=VALUE]", in: action),
+                  let format = readListFormat(args, in: action) else { return nil }
+            return .nodeList(format)
         case "docker node ps":
             let args = parseArguments(rest, flags: Self.taskListFlags, command: command, in: action)
-            guard args.isValid else { return nil }
+            guard args.isValid, let format = readListFormat(args, in: action) else { return nil }
             var nodes: [NodeReference] = []
             for token in args.positionals {
                 guard let node = resolveDockerNode(token, in: action, command: command) else { return nil }
                 nodes.append(node)
             }
-            return .nodeTasks(nodes, Self.listFormat(args))
+            return .nodeTasks(nodes, format)
+        case "docker node inspect":
+            guard let tokens = readInspectTargets(command, rest, what: "NODE", in: action) else { return nil }
+            var nodes: [NodeReference] = []
+            for token in tokens {
+                guard let node = resolveDockerNode(token, in: action, command: command) else { return nil }
+                nodes.append(node)
+            }
+            return .nodeInspect(nodes)
         case "docker network create": return readNetworkCreate(rest, in: action)
         default: return readServiceCommand(command, rest, in: action)
         }
     }
 
-    /// `-q` and `--no-trunc` of `docker service ps` and `docker node ps`.
-    static let taskListFlags: [FlagSpec] = [.bool("--quiet", "-q"), .bool("--no-trunc")]
+    /// `-q`, `--no-trunc` and `--filter` of `docker service ps` and `docker node ps`.
+    static let taskListFlags: [FlagSpec] = [.bool("--quiet", "-q"), .bool("--no-trunc"), filterFlag]
 
-    static func listFormat(_ args: ParsedArguments) -> ListFormat {
-        ListFormat(quiet: args.has("--quiet"), noTrunc: args.has("--no-trunc"))
+    /// `-f`, `--filter KEY=VALUE` of the list commands, repeatable.
+    static let filterFlag = FlagSpec.value("--filter", "-f")
+
+    /// The output flags of a list command, its `--filter` terms read as docker/cli's
+    /// `opts.FilterOpt.Set` reads them (key lowercased, both sides trimmed); a term without `=`
+    /// is the CLI's flag error. Nil after an error.
+    mutating func readListFormat(_ args: ParsedArguments, in action: ActionText) -> ListFormat? {
+        var format = ListFormat(quiet: args.has("--quiet"), noTrunc: args.has("--no-trunc"))
+        var valid = true
+        for flag in args.flags where flag.spec == Self.filterFlag {
+            let term = flagValue(flag, in: action) { (text: String) throws(ValueParseError) -> ListFilter.Term? in
+                guard !text.isEmpty else { return nil }
+                guard let equals = text.firstIndex(of: "=") else {
+                    throw ValueParseError("invalid argument \"\(text)\" for \"-f, --filter\" flag: bad format of filter (expected name=value)",
+                                          hint: "write --filter KEY=VALUE")
+                }
+                return ListFilter.Term(key: text[..<equals].trimmingCharacters(in: .whitespaces).lowercased(),
+                                       value: text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+            }
+            switch term {
+            case let .some(.some(term)): format.filter.terms.append(term)
+            case .some(.none): break
+            case .none: valid = false
+            }
+        }
+        return valid ? format : nil
+    }
+
+    /// The objects of `docker service|node inspect --pretty OBJECT...` (the JSON form is not
+    /// simulated); nil after an error.
+    mutating func readInspectTargets(_ command: String, _ rest: ArraySlice<CommandToken>, what: String,
+                                     in action: ActionText) -> [CommandToken]? {
+        let args = parseArguments(rest, flags: [.bool("--pretty")], command: command, in: action)
+        let usage = "\(command) --pretty \(what) [\(what)...]"
+        guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command, usage: usage, in: action) else {
+            return nil
+        }
+        guard args.has("--pretty") else {
+            report("only '\(command) --pretty' is simulated", at: action.tokens[2], in: action, hint: "usage: " + usage)
+            return nil
+        }
+        return args.positionals
     }
 
     /// A command that takes no arguments and no flags; false after an error.

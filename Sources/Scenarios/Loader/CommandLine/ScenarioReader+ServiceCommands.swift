@@ -9,10 +9,11 @@ extension ScenarioReader {
         case "docker service update": return readServiceUpdate(rest, in: action)
         case "docker service scale": return readServiceScale(rest, in: action)
         case "docker service ls":
-            let args = parseArguments(rest, flags: [.bool("--quiet", "-q")], command: command, in: action)
+            let args = parseArguments(rest, flags: [.bool("--quiet", "-q"), Self.filterFlag], command: command, in: action)
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 0, maximum: 0, command: command,
-                                                   usage: "docker service ls [-q]", in: action) else { return nil }
-            return .serviceList(ListFormat(quiet: args.has("--quiet")))
+                                                   usage: "docker service ls [-q] [--filter KEY=VALUE]", in: action),
+                  let format = readListFormat(args, in: action) else { return nil }
+            return .serviceList(format)
         case "docker service rollback":
             let args = parseArguments(rest, flags: [.bool("--detach", "-d"), .bool("--quiet", "-q")], command: command, in: action)
             guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: 1, command: command,
@@ -20,17 +21,9 @@ extension ScenarioReader {
                   let service = resolveService(args.positionals[0], in: action, command: command) else { return nil }
             return .serviceRollback(service: service)
         case "docker service inspect":
-            let args = parseArguments(rest, flags: [.bool("--pretty")], command: command, in: action)
-            let usage = "docker service inspect --pretty SERVICE [SERVICE...]"
-            guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command, usage: usage, in: action) else {
-                return nil
-            }
-            guard args.has("--pretty") else {
-                report("only 'docker service inspect --pretty' is simulated", at: action.tokens[2], in: action, hint: "usage: " + usage)
-                return nil
-            }
+            guard let tokens = readInspectTargets(command, rest, what: "SERVICE", in: action) else { return nil }
             var services: [String] = []
-            for token in args.positionals {
+            for token in tokens {
                 guard let service = resolveService(token, in: action, command: command) else { return nil }
                 services.append(service)
             }
@@ -46,7 +39,8 @@ extension ScenarioReader {
                 if let service = resolveService(token, in: action, command: command) { services.append(service) } else { valid = false }
             }
             guard valid else { return nil }
-            return isRemove ? .serviceRemove(services) : .serviceTasks(services, Self.listFormat(args))
+            if isRemove { return .serviceRemove(services) }
+            return readListFormat(args, in: action).map { .serviceTasks(services, $0) }
         }
     }
 

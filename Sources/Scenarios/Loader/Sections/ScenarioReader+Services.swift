@@ -4,6 +4,11 @@ import SimModels
 extension ScenarioReader {
     /// The Compose keys of a service the format reads (`environment` is accepted and ignored).
     static let serviceKeys = KeyReference.keys(.service)
+    /// The service keys `docker stack deploy` ignores with a warning (docker/cli
+    /// `cli/compose/types/types.go` `UnsupportedProperties`).
+    static let unsupportedComposeKeys = ["build", "cgroupns_mode", "cgroup_parent", "devices", "domainname", "external_links", "ipc",
+                                         "links", "mac_address", "network_mode", "pid", "privileged", "restart", "security_opt",
+                                         "shm_size", "userns_mode"]
     /// The keys of `x-sim:`.
     static let simulationKeys = KeyReference.keys(.simulation)
 
@@ -31,7 +36,9 @@ extension ScenarioReader {
     /// Reads one service's Compose keys.
     private mutating func readService(_ node: YAMLNode, name: String) -> ServiceSpec? {
         guard let pairs = mapping(node, what: "service '\(name)'") else { return nil }
-        checkKeys(pairs, known: Self.serviceKeys, in: "service '\(name)'")
+        let ignored = pairs.filter { Self.unsupportedComposeKeys.contains($0.keyText) }
+        ignoredComposeOptions += ignored.map { ($0.keyText, $0.key.location) }
+        checkKeys(pairs.filter { !Self.unsupportedComposeKeys.contains($0.keyText) }, known: Self.serviceKeys, in: "service '\(name)'")
         guard let imageNode = node["image"] else {
             report("missing required key 'image' in service '\(name)'", at: node, hint: "add 'image: IMAGE', such as 'image: nginx:1.25'")
             return nil

@@ -14,6 +14,8 @@ public struct ClusterObject: Equatable, Sendable {
     public var rootCADigest: [UInt8] = []
     /// The worker and manager join tokens (`api.RootCA.JoinTokens`); nil without a CA.
     public var joinTokens: JoinTokens?
+    /// `Spec.Raft`, as the first leader wrote it.
+    public var raft = ClusterRaftSpec()
 
     public init(id: SwarmID, createdAt: SimInstant) {
         self.id = id

@@ -125,6 +125,8 @@ public struct NodeObject: Equatable, Sendable, CustomReflectable {
         var description: NodeDescription
         var status: NodeStatus
         var managerStatus: ManagerStatus?
+        /// When the leader created the node object (`Meta.CreatedAt`, "Joined at").
+        var createdAt: SimInstant = .zero
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -157,6 +159,12 @@ public struct NodeObject: Equatable, Sendable, CustomReflectable {
     public var managerStatus: ManagerStatus? {
         get { storage.fields.managerStatus }
         set { storage.fields.managerStatus = newValue }
+    }
+
+    /// When the node joined: the leader's time as it created the node object.
+    public var createdAt: SimInstant {
+        get { storage.fields.createdAt }
+        set { storage.fields.createdAt = newValue }
     }
 
     /// Reflects the fields, not the box.
