@@ -14,6 +14,9 @@ struct ScenarioReader {
     var diagnostics: [Diagnostic] = []
     /// The nodes and services defined so far.
     var names = NameBook()
+    /// Whether what the runner cannot simulate yet is an error (always, except in tests of
+    /// the reading itself).
+    var refusesUnwiredDataPlane = true
 
     /// A reader for `source`, whose path is `file`.
     init(file: String, source: String) {

@@ -41,6 +41,12 @@ public enum DockerCommand: Equatable, Sendable {
     case serviceInspect([String])
     /// `docker network create -d overlay [--subnet CIDR] NAME`
     case networkCreate(NetworkCreation)
+    /// `docker network ls`
+    case networkList
+    /// `docker network inspect NAME...`
+    case networkInspect([String])
+    /// `docker network rm NAME...`
+    case networkRemove([String])
     /// `docker info`
     case info
 
@@ -66,6 +72,9 @@ public enum DockerCommand: Equatable, Sendable {
         case .serviceInspect: "docker service inspect"
         case .nodeTasks: "docker node ps"
         case .networkCreate: "docker network create"
+        case .networkList: "docker network ls"
+        case .networkInspect: "docker network inspect"
+        case .networkRemove: "docker network rm"
         case .info: "docker info"
         }
     }
@@ -73,7 +82,7 @@ public enum DockerCommand: Equatable, Sendable {
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeTasks, .info, .networkList, .networkInspect: true
         default: false
         }
     }

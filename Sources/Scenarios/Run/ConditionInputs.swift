@@ -17,6 +17,8 @@ enum ConditionDependency {
         case .nodeTasks, .serviceRunningTasks: self = .containers
         case .serviceBalanced: self = .leaderStoreAndContainers
         case .nodeManagerStatus: self = .uncovered
+        // Judged over requests (client), or read from the data plane, which no stamp covers yet.
+        case .client, .portOpen, .nameResolves, .backends: self = .uncovered
         }
     }
 }

@@ -56,6 +56,8 @@ final class TimelineDriver {
             apply(fault, text: entry.text)
         case let .docker(command):
             perform(command, entry: entry)
+        case let .traffic(action):
+            preconditionFailure("\(action.name) is refused by the loader until the data plane is wired (DataPlaneGate)")
         }
     }
 
@@ -168,6 +170,7 @@ final class TimelineDriver {
         case .heal:
             network.heal()
             network.resetLinks(to: scenario.cluster.network)
+            allowEveryPort(network)
             for node in cluster.liveNodes { node.runtime.pullsFail = false }
             for machine in cluster.machines {
                 guard let host = cluster.host(named: machine.name) else { continue }
@@ -192,8 +195,29 @@ final class TimelineDriver {
             host(node)?.wipesDiskAtNextBoot = true
         case let .failImagePulls(node):
             if let host = host(node), let software = cluster.node(named: host.name) { software.runtime.pullsFail = true }
+        case let .firewall(node, rule):
+            guard let host = host(node) else {
+                note = " (no leader)"
+                break
+            }
+            if rule.deny {
+                network.deny(rule.port, rule.transport, on: host.id)
+            } else {
+                network.allow(rule.port, rule.transport, on: host.id)
+            }
+        case .failHealth:
+            preconditionFailure("fail TASK health is refused by the loader until the data plane is wired (DataPlaneGate)")
         }
         simulation.emit(node: "-", component: "fault", kind: "fault", text + note, fields: [TraceField("action", text)])
+    }
+
+    /// `heal` ends every firewall rule: each host's denied ports are allowed again.
+    private func allowEveryPort(_ network: Network) {
+        guard network.firewall.ruleCount != 0 else { return }
+        for machine in cluster.machines {
+            guard let host = cluster.host(named: machine.name) else { continue }
+            for port in network.firewall.deniedPorts(on: host.id) { network.allow(port.number, port.transport, on: host.id) }
+        }
     }
 
     private func setLinks(_ selector: LinkSelector, _ change: (inout LinkParameters) -> Void) {

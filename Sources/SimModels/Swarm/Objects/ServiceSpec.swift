@@ -118,9 +118,18 @@ public struct UpdateConfig: Equatable, Sendable {
     public init() {}
 }
 
-/// Published ports.
+/// Published ports, and how the service's name resolves.
 public struct EndpointSpec: Equatable, Sendable {
+    /// `vip`: the name resolves to one virtual IP that the load balancers spread; `dnsrr`: to
+    /// the task addresses themselves (moby `service_common.go` `addEndpointNameResolution`).
+    public enum Mode: String, Sendable, CaseIterable {
+        case vip
+        case dnsrr
+    }
+
     public var ports: [PortConfig] = []
+    /// `deploy.endpoint_mode` / `--endpoint-mode` (default vip).
+    public var mode: Mode = .vip
 
     public init() {}
 }
@@ -169,6 +178,13 @@ public struct ContainerBehaviour: Equatable, Sendable {
     public var failAfter: SimDuration?
     /// The exit code when it exits on its own.
     public var exitCode: Int = 1
+    /// After the container starts, the app refuses connections this long (SCENARIO_FORMAT §9).
+    public var boot: SimDuration = .zero
+    /// The time the app takes to answer one request.
+    public var serve: SimDuration = .milliseconds(2)
+    /// If set, this long after its container starts the app fails its health check and every
+    /// request.
+    public var sickAfter: SimDuration?
 
     public init() {}
 }
