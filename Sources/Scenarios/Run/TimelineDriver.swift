@@ -38,13 +38,25 @@ final class TimelineDriver {
             lastChanges = store.changeCount
             guard store.nodes.values.reduce(0, { $0 + ($1.status.state == .ready ? 1 : 0) }) >= nodesToWaitFor else { return false }
             ready()
-            guard !self.scenario.services.isEmpty else { return true }
-            self.simulation.schedule(after: .zero) { [unowned self] in
-                for spec in self.scenario.services {
-                    self.run(.serviceCreate(spec), text: "docker stack deploy: service \(spec.name)", via: nil, expect: nil)
-                }
-            }
+            guard !self.scenario.services.isEmpty || !self.scenario.networks.isEmpty else { return true }
+            self.simulation.schedule(after: .zero) { [unowned self] in self.deployStack(networksCreated: 0) }
             return true
+        }
+    }
+
+    /// `docker stack deploy`: the file's networks first, each once the one before it answered
+    /// (a service names its networks, which must exist when it is created), then the services.
+    private func deployStack(networksCreated: Int) {
+        if networksCreated < scenario.networks.count {
+            let network = scenario.networks[networksCreated]
+            run(.networkCreate(NetworkCreateRequest(name: network.name, driver: network.driver, subnet: network.subnet)),
+                text: "docker stack deploy: network \(network.name)", via: nil, expect: nil) { [unowned self] in
+                self.deployStack(networksCreated: networksCreated + 1)
+            }
+            return
+        }
+        for spec in scenario.services {
+            run(.serviceCreate(spec), text: "docker stack deploy: service \(spec.name)", via: nil, expect: nil)
         }
     }
 
@@ -75,14 +87,17 @@ final class TimelineDriver {
     }
 
     /// Sends a control command and records the answer.
-    private func run(_ command: ControlCommand, text: String, via: NodeReference?, expect: CommandExpectation?) {
+    private func run(_ command: ControlCommand, text: String, via: NodeReference?, expect: CommandExpectation?,
+                     then next: (() -> Void)? = nil) {
         guard let engine = engine(for: via) else {
             finish(text, via: nil, expect: expect, answer: CLIClient.Answer(output: "", error: "Error: no engine to send the command to"))
+            next?()
             return
         }
         issued(text, via: engine.name)
         client.send(command, to: engine) { [unowned self] answer in
             self.finish(text, via: engine.name, expect: expect, answer: answer)
+            next?()
         }
     }
 
