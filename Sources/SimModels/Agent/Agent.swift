@@ -36,6 +36,9 @@ public final class Agent: EventHandler, HostComponent {
     /// The node object each session message carries (SwarmKit's `SessionMessage.Node`): how the
     /// node learns of its promotion or demotion.
     var onNodeObject: ((NodeObject) -> Void)?
+    /// Told when a task's container starts or exits and its service binding turns on or off
+    /// (the node's data plane, if on).
+    var onTaskBinding: ((TaskObject, TaskBindingEvent) -> Void)?
     private let simulation: Simulation
     public let host: Host
     /// Lives as long as its host's incarnation: after `leave` it still stops its containers.
@@ -86,6 +89,14 @@ public final class Agent: EventHandler, HostComponent {
     /// The tasks this agent runs or ran, sorted by ID, with their local state.
     public var taskStates: [(TaskID, TaskState)] {
         controllers.keys.sorted().map { ($0, controllers[$0]!.state) }
+    }
+
+    /// The tasks whose containers run here, by task ID (as the data plane enters them when it
+    /// starts after them).
+    var runningTasks: [TaskObject] {
+        controllers.keys.sorted().compactMap { id in
+            controllers[id].flatMap { $0.state == .running ? $0.task : nil }
+        }
     }
 
     // MARK: - Life cycle
@@ -243,7 +254,8 @@ public final class Agent: EventHandler, HostComponent {
             if let controller = controllers[task.id] {
                 controller.update(task)
             } else {
-                let controller = TaskController(task: task, runtime: runtime, now: { [unowned self] in self.host.wallClock }) {
+                let controller = TaskController(task: task, runtime: runtime, now: { [unowned self] in self.host.wallClock },
+                                                binding: { [unowned self] task, event in self.onTaskBinding?(task, event) }) {
                     [unowned self] id, status in self.statusChanged(id, status)
                 }
                 controllers[task.id] = controller

@@ -13,14 +13,19 @@ final class TaskController {
     /// The node's wall clock, which stamps the statuses it reports (a `clock NODE +2s` moves them).
     private let now: () -> SimInstant
     private let report: (TaskID, TaskStatus) -> Void
+    /// Tells the node's data plane when the container starts or exits and when the service
+    /// binding turns on or off.
+    private let binding: (TaskObject, TaskBindingEvent) -> Void
     private var busy = false
 
     init(task: TaskObject, runtime: ContainerRuntime, now: @escaping () -> SimInstant,
+         binding: @escaping (TaskObject, TaskBindingEvent) -> Void = { _, _ in },
          report: @escaping (TaskID, TaskStatus) -> Void) {
         self.task = task
         self.state = max(task.status.state, .assigned)
         self.runtime = runtime
         self.now = now
+        self.binding = binding
         self.report = report
     }
 
@@ -63,7 +68,9 @@ final class TaskController {
                 guard let self else { return }
                 self.busy = false
                 guard !self.state.isTerminal else { return }
+                self.binding(self.task, .containerStarted)
                 self.move(to: .running, "started")
+                self.binding(self.task, .serviceEnabled)
                 self.advance()
             }
         case .starting, .running, .preparing:
@@ -102,6 +109,7 @@ final class TaskController {
 
     /// The container exited on its own or was killed.
     func containerExited(code: Int) {
+        binding(task, .containerExited)
         guard !state.isTerminal else { return }
         if task.desiredState >= .shutdown {
             move(to: .shutdown, "shutdown")
@@ -114,7 +122,10 @@ final class TaskController {
 
     private func shutDown() {
         if let container = runtime.container(containerID), container.isRunning || container.state == .starting {
-            if container.state != .stopping { runtime.stop(containerID) }
+            if container.state != .stopping {
+                if container.state == .running { binding(task, .serviceDisabled) }
+                runtime.stop(containerID)
+            }
             return  // SHUTDOWN is reported when the container exits
         }
         move(to: .shutdown, "shutdown")

@@ -135,7 +135,8 @@ extension NetworkDB: MemberlistDelegate {
         case .update: .update
         case .delete: .delete
         }
-        onChange?(Change(kind: kind, network: event.network, table: event.table, key: event.key, value: event.value))
+        onChange?(Change(kind: kind, network: event.network, table: event.table, key: event.key, value: event.value,
+                         owner: event.node))
         return own.inSync
     }
 
@@ -243,7 +244,8 @@ extension NetworkDB: MemberlistDelegate {
             guard let entry = entries[place], entry.owner == node else { continue }
             entries[place] = nil
             if !entry.deleting {
-                onChange?(Change(kind: .delete, network: place.network, table: place.table, key: place.key, value: entry.value))
+                onChange?(Change(kind: .delete, network: place.network, table: place.table, key: place.key, value: entry.value,
+                                  owner: node))
             }
         }
     }
@@ -266,7 +268,8 @@ extension NetworkDB: MemberlistDelegate {
                 entries[place] = nil
             }
             if !old.deleting {
-                onChange?(Change(kind: .delete, network: network, table: place.table, key: place.key, value: old.value))
+                onChange?(Change(kind: .delete, network: network, table: place.table, key: place.key, value: old.value,
+                                  owner: old.owner))
             }
         }
     }

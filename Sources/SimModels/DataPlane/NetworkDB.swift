@@ -67,6 +67,8 @@ public final class NetworkDB: HostComponent {
         public var table: String
         public var key: String
         public var value: String
+        /// The node that wrote the entry.
+        public var owner: HostID
     }
 
     /// libnetwork's timings (`cluster.go`, `networkdb.go` `DefaultConfig`).

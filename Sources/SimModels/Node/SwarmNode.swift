@@ -27,6 +27,9 @@ public final class SwarmNode: HostSoftware, HostComponent {
     /// The node's gossip (NetworkDB over memberlist), nil until something starts it
     /// (`SwarmNode+DataPlane`): a run that observes no traffic never does.
     public internal(set) var networkDB: NetworkDB?
+    /// The node's load balancers, DNS and task endpoints, nil unless the data plane is on
+    /// (`SwarmNode+DataPlane`).
+    public internal(set) var dataPlane: NodeDataPlane?
     var random: RandomStream
     var nextRequestID: UInt64 = 1
     /// A join in progress: `docker swarm join` (`completion` answers the command) or a Raft
@@ -119,8 +122,10 @@ public final class SwarmNode: HostSoftware, HostComponent {
             network.send(message, from: id, to: destination)
         }
         agent.onNodeObject = { [unowned self] node in self.nodeObjectReceived(node) }
+        agent.onTaskBinding = { [unowned self] task, event in self.dataPlane?.taskEvent(task, event) }
         self.agent = agent
         agent.start()
+        startDataPlaneIfEnabled()
     }
 
     func saveIdentity(_ identity: NodeIdentity?) {

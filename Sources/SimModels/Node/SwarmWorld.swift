@@ -17,6 +17,9 @@ public final class SwarmWorld {
     /// With `tracesRaftMessages`, every heartbeat and its answer too (`--trace raft=all`);
     /// otherwise a leader's heartbeats show as one line a second.
     public var tracesEveryHeartbeat = false
+    /// The gossip settings of the data plane while it is on (`SwarmCluster.startDataPlane`);
+    /// nil, the default, runs no gossip, load balancer or DNS.
+    public var dataPlane: MemberlistConfig?
     private var addresses: [String: HostID] = [:]
 
     /// Told what the nodes do (see `SwarmObserver`), if anyone watches.

@@ -118,17 +118,16 @@ public struct UpdateConfig: Equatable, Sendable {
     public init() {}
 }
 
-/// Published ports, and how the service's name resolves.
+/// Published ports.
 public struct EndpointSpec: Equatable, Sendable {
-    /// `vip`: the name resolves to one virtual IP that the load balancers spread; `dnsrr`: to
-    /// the task addresses themselves (moby `service_common.go` `addEndpointNameResolution`).
-    public enum Mode: String, Sendable, CaseIterable {
+    /// `endpoint_mode`: a virtual IP in front of the tasks, or DNS round robin over their IPs.
+    public enum Mode: String, Sendable {
         case vip
         case dnsrr
     }
 
     public var ports: [PortConfig] = []
-    /// `deploy.endpoint_mode` / `--endpoint-mode` (default vip).
+    /// `vip` unless the service asks for `dnsrr`.
     public var mode: Mode = .vip
 
     public init() {}
@@ -178,12 +177,12 @@ public struct ContainerBehaviour: Equatable, Sendable {
     public var failAfter: SimDuration?
     /// The exit code when it exits on its own.
     public var exitCode: Int = 1
-    /// After the container starts, the app refuses connections this long (SCENARIO_FORMAT §9).
+    /// `x-sim.boot`: after the container starts, the app refuses connections this long.
     public var boot: SimDuration = .zero
-    /// The time the app takes to answer one request.
+    /// `x-sim.serve`: the time the app takes to answer one request.
     public var serve: SimDuration = .milliseconds(2)
-    /// If set, this long after its container starts the app fails its health check and every
-    /// request.
+    /// `x-sim.sick_after`: this long after its container starts, the app fails its health
+    /// check and every request; nil: never.
     public var sickAfter: SimDuration?
 
     public init() {}

@@ -41,6 +41,8 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
         var hostPorts: [PortConfig] = []
         var endpoint: EndpointSpec?
         var createdAt: SimInstant
+        /// The service endpoint and networks as allocated (`TaskServiceEndpoint`); nil before.
+        var serviceEndpoint: TaskServiceEndpoint?
     }
 
     /// An immutable, shared `TaskTemplate`.
@@ -56,7 +58,8 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
     /// reads exactly as it did when the fields were stored inline.
     public var customMirror: Mirror {
         let fields = storage.fields
-        let children = Mirror(reflecting: fields).children.map { child -> Mirror.Child in
+        // `serviceEndpoint` is left out: it only repeats the service's endpoint for the data plane.
+        let children = Mirror(reflecting: fields).children.filter { $0.label != "serviceEndpoint" }.map { child -> Mirror.Child in
             child.label == "spec" ? (label: "spec", value: fields.spec.value) : child
         }
         return Mirror(self, children: children, displayStyle: .struct)
@@ -121,6 +124,12 @@ public struct TaskObject: Equatable, Sendable, CustomReflectable {
     public var createdAt: SimInstant {
         get { storage.fields.createdAt }
         set { storage.fields.createdAt = newValue }
+    }
+    /// The service's endpoint (VIPs, ports, mode) and the task's attachments, copied in when the
+    /// task was allocated, as SwarmKit copies the service's `Endpoint` into the task.
+    public var serviceEndpoint: TaskServiceEndpoint? {
+        get { storage.fields.serviceEndpoint }
+        set { storage.fields.serviceEndpoint = newValue }
     }
 
     public init(id: TaskID, serviceID: ServiceID, serviceName: String, slot: Int, nodeID: NodeID?,

@@ -188,9 +188,12 @@ extension ClusterStore.Tables {
                 task.status = status
             }
         case let .allocateTask(id, networks, status):
+            let endpoint = tasks[id].flatMap { TaskServiceEndpoint.make(task: $0, networks: networks, services: services,
+                                                                               networkObjects: self.networks) }
             return replaceTask(id) { task in
                 guard task.status.state == .new, status.state >= task.status.state else { return }
                 task.networks = networks
+                task.serviceEndpoint = endpoint
                 task.status = status
             }
 
