@@ -47,7 +47,7 @@ extension ScenarioReader {
         let expectations = root["expect"].map { readExpectations($0, duration: duration) } ?? []
 
         if diagnostics.isEmpty && refusesUnwiredDataPlane {
-            refuseUnwiredDataPlane(clients: clients, timeline: timeline, expectations: expectations)
+            refuseUnwiredDataPlane(timeline: timeline)
         }
         guard diagnostics.isEmpty, let title, let duration else { return nil }
         return Scenario(

@@ -58,7 +58,7 @@ extension GroundTruth {
         case .client:
             preconditionFailure("a client condition is judged over requests (TrafficLedger), not at an instant")
         case .portOpen, .nameResolves, .backends:
-            preconditionFailure("data-plane conditions are refused by the loader until the data plane is wired (DataPlaneGate)")
+            return evaluateDataPlane(condition)
         }
     }
 

@@ -14,7 +14,11 @@ final class TimelineDriver {
     /// Failures found so far (command expectations not met).
     private(set) var failures: [RunFailure] = []
 
-    init(scenario: Scenario, cluster: SwarmCluster, client: CLIClient, truth: GroundTruth) {
+    /// The run's data plane, when the scenario observes traffic.
+    private let traffic: TrafficSession?
+
+    init(scenario: Scenario, cluster: SwarmCluster, client: CLIClient, truth: GroundTruth, traffic: TrafficSession? = nil) {
+        self.traffic = traffic
         self.scenario = scenario
         self.cluster = cluster
         self.client = client
@@ -69,7 +73,29 @@ final class TimelineDriver {
         case let .docker(command):
             perform(command, entry: entry)
         case let .traffic(action):
-            preconditionFailure("\(action.name) is refused by the loader until the data plane is wired (DataPlaneGate)")
+            perform(action, entry: entry)
+        }
+    }
+
+    /// `curl` from the clients' host; `docker exec TASK nslookup` in the task's container.
+    private func perform(_ action: TrafficAction, entry: TimelineEntry) {
+        guard let traffic else { preconditionFailure("a traffic action in a run without a data plane") }
+        switch action {
+        case let .curl(node, port, maxTime):
+            guard let name = resolve(node) else {
+                finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "curl: (6) Could not resolve host: leader"))
+                return
+            }
+            issued(entry.text, via: "-")
+            traffic.curl(node: name, port: port, maxTime: maxTime) { [unowned self] output, ok in
+                self.finish(entry.text, via: nil, expect: entry.expect,
+                            answer: CLIClient.Answer(output: ok ? output : "", error: ok ? nil : output))
+            }
+        case let .nslookup(task, name):
+            let answer = traffic.nslookup(name, from: task, resolve: resolve)
+            finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: answer.output, error: answer.error))
+        case .ping:
+            preconditionFailure("docker exec ping is refused by the loader until the model sends echo requests (DataPlaneGate)")
         }
     }
 

@@ -2,8 +2,9 @@ import SimEngine
 import SimModels
 
 /// A stretch of a client's requests that failed (SCENARIO_FORMAT §9): from the start of the
-/// first failed request to the start of the first request after it that was answered, with the
-/// failures counted by outcome and the entry nodes and tasks they went through.
+/// first failed request to the start of the first answered request after its last failure
+/// (`ClientTally.quiet`), with the requests counted by outcome (answered ones between failures
+/// too) and the entry nodes and tasks the failures went through.
 public struct ClientOutage: Equatable, Sendable {
     public var client: String
     /// When the first failed request started.
@@ -11,7 +12,7 @@ public struct ClientOutage: Equatable, Sendable {
     /// When the first answered request after the failures started; the run's end while the
     /// outage lasts.
     public var to: SimInstant
-    /// The requests started from `from` to `to`, by outcome (all failures).
+    /// The requests started from `from` to `to`, by outcome.
     public var counts: OutcomeCounts
     /// The entry nodes of the failed requests, sorted.
     public var entryNodes: [String]
@@ -27,7 +28,7 @@ public struct ClientOutage: Equatable, Sendable {
     public var text: String {
         var line = "client \(client): outage \(DurationFormat.secondsWithMillis(from - .zero) + "s") to "
             + (isOngoing ? "the end of the run" : DurationFormat.secondsWithMillis(to - .zero) + "s")
-            + " (\(DurationFormat.format(length))): \(counts.failurePhrase)"
+            + " (\(DurationFormat.format(length))): \(counts.outagePhrase)"
         if !entryNodes.isEmpty { line += ", through " + entryNodes.joined(separator: ", ") }
         if !tasks.isEmpty { line += " to " + tasks.joined(separator: ", ") }
         return line

@@ -27,6 +27,11 @@ public struct OutcomeCounts: Equatable, Sendable {
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
+    /// `57 timeout, 3 refused, 170 ok`: the failures, then the answered requests if any.
+    public var outagePhrase: String {
+        failurePhrase + (self[.ok] > 0 ? ", \(self[.ok]) ok" : "")
+    }
+
     /// `refused=3,timeout=57`: every outcome that happened, for JSON lines.
     public var compact: String {
         RequestOutcome.allCases.filter { self[$0] > 0 }.map { "\($0.rawValue)=\(self[$0])" }.joined(separator: ",")

@@ -88,7 +88,7 @@ public struct ClientSummary: Equatable, Sendable {
         var parts = ["client \(client): \(counts.total) requests, " + RequestSample.successPhrase(counts)]
         parts[0] += ", failures: " + counts.failurePhrase
         if let p50, let p99 {
-            parts.append("p50 \(DurationFormat.format(p50)), p99 \(DurationFormat.format(p99))")
+            parts.append("p50 \(Self.latencyText(p50)), p99 \(Self.latencyText(p99))")
         }
         if let longest = longestOutage {
             parts.append("\(outageCount) outage\(outageCount == 1 ? "" : "s"), longest \(DurationFormat.format(longest.length)) from "
@@ -97,6 +97,11 @@ public struct ClientSummary: Equatable, Sendable {
             parts.append("no outage")
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// A latency to the microsecond: `6.744ms`.
+    static func latencyText(_ latency: SimDuration) -> String {
+        DurationFormat.format(.nanoseconds(latency.nanoseconds / 1000 * 1000))
     }
 
     /// The `client.summary` JSON-lines fields.

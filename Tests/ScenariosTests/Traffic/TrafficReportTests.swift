@@ -24,6 +24,9 @@ import Testing
         ledger.requestEnded(Self.record(4, at: 300, .ok))
         #expect(outages.isEmpty)  // request 2 has not ended: nothing can be said yet
         ledger.requestEnded(Self.record(2, at: 100, .timeout, latency: 1000, task: "web.2"))
+        ledger.requestEnded(Self.record(5, at: 1200, .ok))
+        #expect(outages.isEmpty)  // answered for less than a second since the last failure
+        ledger.requestEnded(Self.record(6, at: 1300, .ok))
         #expect(outages.count == 1)
         let outage = outages[0]
         #expect(outage.from == .zero + .milliseconds(100))
@@ -32,8 +35,24 @@ import Testing
         #expect(outage.entryNodes == ["w1", "w2"])
         #expect(outage.tasks == ["web.2"])
         #expect(outage.text == "client users: outage 0.100s to 0.300s (200ms): 1 refused, 1 timeout, through w1, w2 to web.2")
+        #expect(outage.counts[.ok] == 0)
         #expect(outage.fields.map(\.name).prefix(4) == ["client", "from_ns", "to_ns", "counts"])
         #expect(outage.fields[3].value == .string("refused=1,timeout=1"))
+    }
+
+    /// Requests through entry nodes in turn, one of them dead: one outage with the answered
+    /// requests counted, not one per failure.
+    @Test func oneInNFailuresAreOneOutage() {
+        var outages: [ClientOutage] = []
+        let ledger = TrafficLedger(clients: ["users"]) { outages.append($0) }
+        for n in 1...40 {
+            let failing = n >= 9 && n <= 28 && n % 4 == 1
+            ledger.requestEnded(Self.record(n, at: Int64(n) * 100, failing ? .timeout : .ok, through: failing ? "w2" : "w1"))
+        }
+        #expect(outages.count == 1)
+        #expect(outages.first?.from == .zero + .milliseconds(900))
+        #expect(outages.first?.to == .zero + .milliseconds(2600))
+        #expect(outages.first?.text == "client users: outage 0.900s to 2.600s (1.7s): 5 timeout, 12 ok, through w2 to web.1")
     }
 
     @Test func openOutageClosesAtTheEndOfTheRun() {
@@ -69,13 +88,17 @@ import Testing
         #expect(summaries.map(\.client) == ["users"])  // idle sent nothing; curl neither
         let users = summaries[0]
         #expect(users.counts.total == 16 && users.counts[.ok] == 12 && users.counts.failures == 4)
-        #expect(users.outageCount == 2)
-        #expect(users.longestOutage?.from == .zero + .milliseconds(1200))
-        #expect(users.longestOutage?.length == .milliseconds(300))
+        // The failures from 1 s to 1.4 s, with an answer at 1.1 s between them, are one outage
+        // that ends at the answer of 1.5 s (closed at the run's end, which came before 2.5 s).
+        #expect(users.outageCount == 1)
+        #expect(users.longestOutage?.from == .zero + .milliseconds(1000))
+        #expect(users.longestOutage?.length == .milliseconds(500))
+        #expect(users.longestOutage?.counts[.ok] == 1)
+        #expect(users.longestOutage?.isOngoing == false)
         #expect(users.p50 == .milliseconds(4))  // ok latencies 1..10, 2, 2 sorted: 1 2 2 2 3 4..., the 6th of 12
         #expect(users.p99 == .milliseconds(10))
         #expect(users.text == "client users: 16 requests, 12 of 16 ok (75%), failures: 2 refused, 1 timeout, 1 reset; "
-                + "p50 4ms, p99 10ms; 2 outages, longest 300ms from 1.200s")
+                + "p50 4ms, p99 10ms; 1 outage, longest 500ms from 1.000s")
     }
 
     /// Percentages are exact: 199 of 200 is 99.5%, not "about" it; 2 of 3 is not 66.67%.
