@@ -74,6 +74,8 @@ public final class Agent: EventHandler, HostComponent {
             switch event {
             case let .exited(containerID, code):
                 self.controllers[TaskID(containerID)]?.containerExited(code: code)
+            case let .health(containerID, healthy):
+                self.controllers[TaskID(containerID)]?.healthChanged(healthy: healthy)
             }
         }
     }

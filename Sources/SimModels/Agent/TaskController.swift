@@ -17,6 +17,12 @@ final class TaskController {
     /// binding turns on or off.
     private let binding: (TaskObject, TaskBindingEvent) -> Void
     private var busy = false
+    /// The orderly stop began (the service binding is off, SIGTERM is on its way).
+    private var stopBegun = false
+    /// The container was found unhealthy: its exit fails the task.
+    private var unhealthy = false
+    /// moby `executor/container/controller.go` `defaultGossipConvergeDelay` (since v17.06).
+    static let gossipConvergeDelay = SimDuration.seconds(2)
 
     init(task: TaskObject, runtime: ContainerRuntime, now: @escaping () -> SimInstant,
          binding: @escaping (TaskObject, TaskBindingEvent) -> Void = { _, _ in },
@@ -69,9 +75,10 @@ final class TaskController {
                 self.busy = false
                 guard !self.state.isTerminal else { return }
                 self.binding(self.task, .containerStarted)
-                self.move(to: .running, "started")
-                self.binding(self.task, .serviceEnabled)
-                self.advance()
+                // With a health check the task stays STARTING until its first healthy probe
+                // (moby `executor/container/controller.go` `Start`).
+                guard self.task.spec.healthcheck == nil else { return }
+                self.enableService()
             }
         case .starting, .running, .preparing:
             // Resuming after a restart of the agent: the container must still exist.
@@ -81,6 +88,25 @@ final class TaskController {
         default:
             return
         }
+    }
+
+    /// RUNNING, and in the load balancers and DNS (`activateServiceBinding`).
+    private func enableService() {
+        move(to: .running, "started")
+        binding(task, .serviceEnabled)
+        advance()
+    }
+
+    /// The container's health changed (moby `controller.go`: `Start` waits for healthy;
+    /// `Wait`'s `checkHealth` shuts an unhealthy container down, and the task fails).
+    func healthChanged(healthy: Bool) {
+        guard !state.isTerminal else { return }
+        if healthy {
+            if state == .starting && task.desiredState < .shutdown { enableService() }
+            return
+        }
+        unhealthy = true
+        beginStop()
     }
 
     private func prepare() {
@@ -94,7 +120,8 @@ final class TaskController {
             case .success:
                 do throws(ContainerRuntime.Failure) {
                     try self.runtime.create(id: self.containerID, image: image, serviceName: self.task.serviceName, slot: self.task.slot,
-                                            behaviour: self.task.spec.behaviour, stopGracePeriod: self.task.spec.stopGracePeriod)
+                                            behaviour: self.task.spec.behaviour, stopGracePeriod: self.task.spec.stopGracePeriod,
+                                            healthcheck: self.task.spec.healthcheck)
                     self.move(to: .ready, "prepared")
                 } catch {
                     self.reject(err: error.message)
@@ -111,7 +138,11 @@ final class TaskController {
     func containerExited(code: Int) {
         binding(task, .containerExited)
         guard !state.isTerminal else { return }
-        if task.desiredState >= .shutdown {
+        if unhealthy {
+            // A clean exit on SIGTERM is 143 (128 + 15); SIGKILL at the grace period 137.
+            fail(err: "task: non-zero exit (\(code == 0 ? 143 : code)): dockerexec: unhealthy container",
+                 exitCode: code == 0 ? 143 : code)
+        } else if task.desiredState >= .shutdown {
             move(to: .shutdown, "shutdown")
         } else if code == 0 {
             move(to: .complete, "finished")
@@ -122,13 +153,25 @@ final class TaskController {
 
     private func shutDown() {
         if let container = runtime.container(containerID), container.isRunning || container.state == .starting {
-            if container.state != .stopping {
-                if container.state == .running { binding(task, .serviceDisabled) }
-                runtime.stop(containerID)
-            }
+            beginStop()
             return  // SHUTDOWN is reported when the container exits
         }
         move(to: .shutdown, "shutdown")
+    }
+
+    /// moby `controller.go` `Shutdown`: a task with a service binding (attached to a network)
+    /// leaves the load balancers and DNS first (`deactivateServiceBinding`), then waits
+    /// `gossipConvergeDelay` for the others to hear it, then SIGTERM; a task without one gets
+    /// SIGTERM at once. A container still starting is removed at once.
+    private func beginStop() {
+        guard !stopBegun, let container = runtime.container(containerID), container.state != .stopping else { return }
+        guard container.state == .running, !task.networks.isEmpty else {
+            runtime.stop(containerID)
+            return
+        }
+        stopBegun = true
+        binding(task, .serviceDisabled)
+        runtime.stop(containerID, after: Self.gossipConvergeDelay)
     }
 
     private func reject(err: String) {

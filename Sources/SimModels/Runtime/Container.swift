@@ -23,6 +23,10 @@ public struct Container: Sendable {
     public var startedAt: SimInstant?
     public var behaviour: ContainerBehaviour
     public var stopGracePeriod: SimDuration
+    /// The image's or service's health check; nil: none (the container has no health status).
+    public var healthcheck: Healthcheck?
+    /// The health status while `healthcheck` is set (`ContainerHealth`).
+    public var health = ContainerHealth()
 
     public var isRunning: Bool {
         state == .running || state == .stopping

@@ -8,6 +8,8 @@ import SimEngine
 public final class ContainerRuntime: HostComponent {
     public enum Event: Sendable {
         case exited(containerID: String, code: Int)
+        /// The health status changed to healthy (true) or unhealthy (false).
+        case health(containerID: String, healthy: Bool)
     }
 
     /// Why a runtime operation failed.
@@ -31,6 +33,10 @@ public final class ContainerRuntime: HostComponent {
     /// its world's observer).
     var onStateChange: (() -> Void)?
     private var timers: [String: TimerID] = [:]
+    /// The next health probe of each container with a health check.
+    var probeTimers: [String: TimerID] = [:]
+    /// Containers whose health checks fail until healed (`fail TASK health`).
+    var healthFailing: Set<String> = []
     /// Set by the `fail NODE image-pull` fault until `heal`.
     public var pullsFail = false
     /// Where container exits are reported.
@@ -99,10 +105,10 @@ public final class ContainerRuntime: HostComponent {
 
     /// Creates a container for a task; its image must be present.
     public func create(id: String, image: String, serviceName: String, slot: Int, behaviour: ContainerBehaviour,
-                       stopGracePeriod: SimDuration) throws(Failure) {
+                       stopGracePeriod: SimDuration, healthcheck: Healthcheck? = nil) throws(Failure) {
         guard images.contains(image) else { throw Failure(message: "No such image: \(image)") }
         containers[id] = Container(id: id, image: image, serviceName: serviceName, slot: slot, state: .created,
-                                   behaviour: behaviour, stopGracePeriod: stopGracePeriod)
+                                   behaviour: behaviour, stopGracePeriod: stopGracePeriod, healthcheck: healthcheck)
     }
 
     /// Starts a created container: running after the start time; `started` is called then.
@@ -121,6 +127,7 @@ public final class ContainerRuntime: HostComponent {
                     runtime.exit(id, code: running.behaviour.exitCode)
                 }
             }
+            if let check = running.healthcheck { runtime.scheduleProbe(id, after: ContainerHealth.firstProbeDelay(check)) }
             started()
         }
     }
@@ -174,13 +181,46 @@ public final class ContainerRuntime: HostComponent {
         }
     }
 
+    /// SIGTERM after `delay` (the gossip converge delay of a task with a service binding),
+    /// unless the container is gone or stopping by then.
+    public func stop(_ id: String, after delay: SimDuration) {
+        simulation.schedule(after: delay, for: self) { runtime in runtime.stop(id) }
+    }
+
     private func exit(_ id: String, code: Int) {
         guard var container = containers[id] else { return }
         if case .exited = container.state { return }
         container.state = .exited(code: code)
         containers[id] = container
         timers[id] = nil
+        if let probe = probeTimers.removeValue(forKey: id) { simulation.cancel(probe) }
         onEvent(.exited(containerID: id, code: code))
+    }
+
+    // MARK: - Health checks
+
+    /// `fail TASK health` (true) until `heal` (false): the container's probes fail.
+    public func setHealthFailing(containerID: String, _ failing: Bool) {
+        if failing { healthFailing.insert(containerID) } else { healthFailing.remove(containerID) }
+    }
+
+    func scheduleProbe(_ id: String, after delay: SimDuration) {
+        probeTimers[id] = simulation.schedule(after: delay, for: self) { runtime in runtime.probe(id) }
+    }
+
+    /// One probe (moby `daemon/health.go` `monitor`, `handleProbeResult`): it passes when the
+    /// app accepts connections and no `fail TASK health` holds; the status changes as
+    /// `ContainerHealth` says, and the agent hears of healthy and unhealthy.
+    private func probe(_ id: String) {
+        probeTimers[id] = nil
+        guard var container = containers[id], container.state == .running, let check = container.healthcheck,
+              let started = container.startedAt else { return }
+        let passed = container.appAccepts(at: simulation.now) && !healthFailing.contains(id)
+        let change = container.health.record(passed: passed, inStartPeriod: simulation.now - started < check.startPeriod,
+                                             retries: check.retries)
+        containers[id] = container
+        scheduleProbe(id, after: ContainerHealth.nextProbeDelay(check, sinceStart: simulation.now - started))
+        if let healthy = change { onEvent(.health(containerID: id, healthy: healthy)) }
     }
 
     private func cancelTimer(_ id: String) {
