@@ -11,7 +11,6 @@ extension ScenarioReader {
             let what: String?
             switch entry.action {
             case .traffic(.ping): what = "docker exec ping"
-            case .fault(.failHealth): what = "fail TASK health"
             case let .docker(command) where [.networkList, .networkInspect([]), .networkRemove([])].contains(where: { Self.sameCase($0, command) }):
                 what = command.name
             default: what = nil

@@ -76,7 +76,7 @@ public struct Scenario: Equatable, Sendable {
     public var nodeNames: [String] { nodes.map(\.name) }
 
     /// True when something in the scenario observes the data plane (SCENARIO_FORMAT §9): a
-    /// client, a traffic action, a firewall rule or failed health check, a `docker network`
+    /// client, a traffic action (curl, docker exec), a `docker network`
     /// query, or a traffic condition. Only then is the data plane built.
     public var observesTraffic: Bool {
         if !clients.isEmpty { return true }
@@ -84,7 +84,6 @@ public struct Scenario: Equatable, Sendable {
         return timeline.contains { entry in
             switch entry.action {
             case .traffic: true
-            case .fault(.failHealth): true
             case .docker(.networkList), .docker(.networkInspect), .docker(.networkRemove): true
             default: false
             }

@@ -32,7 +32,7 @@ public enum ConditionReference {
                        "the share of the client's requests that were ok, exact (99.5% allowed); over the requests started in the "
                        + "window: from T1 to T2, or every request for always and at end"),
         ReferenceEntry("client", "client NAME has N failures | client NAME has no failures", "requests that were not ok"),
-        ReferenceEntry("client", "client NAME has N refused | timeout | reset | unresolved", "failures of one outcome"),
+        ReferenceEntry("client", "client NAME has N refused | timeout | reset | unresolved", "failures of one outcome (also has no refused...)"),
         ReferenceEntry("client", "client NAME p50 | p90 | p99 | max latency is at most D | at least D",
                        "latency over the requests that were ok"),
         ReferenceEntry("port", "port PORT is open on NODE", "a published port that node would accept and forward now"),

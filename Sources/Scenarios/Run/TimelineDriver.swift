@@ -11,6 +11,8 @@ final class TimelineDriver {
     private let client: CLIClient
     private let truth: GroundTruth
     private var simulation: Simulation { cluster.simulation }
+    /// The containers whose health `fail TASK health` made fail (node, container ID), until `heal`.
+    private var failingHealth: [(String, String)] = []
     /// Failures found so far (command expectations not met).
     private(set) var failures: [RunFailure] = []
 
@@ -212,6 +214,8 @@ final class TimelineDriver {
             network.heal()
             network.resetLinks(to: scenario.cluster.network)
             allowEveryPort(network)
+            for (node, container) in failingHealth { cluster.node(named: node)?.runtime.setHealthFailing(containerID: container, false) }
+            failingHealth.removeAll()
             for node in cluster.liveNodes { node.runtime.pullsFail = false }
             for machine in cluster.machines {
                 guard let host = cluster.host(named: machine.name) else { continue }
@@ -246,8 +250,8 @@ final class TimelineDriver {
             } else {
                 network.allow(rule.port, rule.transport, on: host.id)
             }
-        case .failHealth:
-            preconditionFailure("fail TASK health is refused by the loader until the data plane is wired (DataPlaneGate)")
+        case let .failHealth(task):
+            note = failHealth(task)
         }
         simulation.emit(node: "-", component: "fault", kind: "fault", text + note, fields: [TraceField("action", text)])
     }
@@ -284,21 +288,33 @@ final class TimelineDriver {
 
     /// `kill web.2` / `kill app@w1`: the task's running container exits with code 137.
     private func kill(_ task: TaskReference) -> String {
+        guard let (node, container) = runningContainer(task) else { return " (no such running task)" }
+        node.runtime.kill(container.id)
+        if case .replica = task { return " (container on \(node.host.name))" }
+        return ""
+    }
+
+    /// `fail web.2 health`: the task's health probes fail until `heal` (moby `daemon/health.go`:
+    /// the probe's command exits non-zero), so Swarm finds it unhealthy after `retries` of them.
+    private func failHealth(_ task: TaskReference) -> String {
+        guard let (node, container) = runningContainer(task) else { return " (no such running task)" }
+        node.runtime.setHealthFailing(containerID: container.id, true)
+        failingHealth.append((node.host.name, container.id))
+        return container.healthcheck == nil ? " (container on \(node.host.name), which has no health check)" : " (container on \(node.host.name))"
+    }
+
+    /// The node and running container of `task`, if it runs.
+    private func runningContainer(_ task: TaskReference) -> (SwarmNode, Container)? {
         for node in cluster.liveNodes {
             for container in node.runtime.runningContainers where container.serviceName == task.service {
                 switch task {
-                case let .replica(_, slot) where container.slot == slot:
-                    node.runtime.kill(container.id)
-                    return " (container on \(node.host.name))"
-                case let .global(_, target) where resolve(target) == node.host.name:
-                    node.runtime.kill(container.id)
-                    return ""
-                default:
-                    continue
+                case let .replica(_, slot) where container.slot == slot: return (node, container)
+                case let .global(_, target) where resolve(target) == node.host.name: return (node, container)
+                default: continue
                 }
             }
         }
-        return " (no such running task)"
+        return nil
     }
 
     // MARK: - Names

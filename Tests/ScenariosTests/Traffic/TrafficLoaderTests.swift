@@ -147,6 +147,7 @@ import Testing
               - always: client users has no failures
               - always: client users has at most 3 failures
               - at end: client users has 2 timeout
+              - at end: client users has no reset
               - at end: client curl has at least 1 refused
               - from 0s to 60s: client users p99 latency is at most 250ms
               - always: client users max latency is at least 1ms
@@ -164,6 +165,7 @@ import Testing
             .client(ClientCondition(client: "users", measure: .failures(.exactly(0)))),
             .client(ClientCondition(client: "users", measure: .failures(.atMost(3)))),
             .client(ClientCondition(client: "users", measure: .outcome(.timeout, .exactly(2)))),
+            .client(ClientCondition(client: "users", measure: .outcome(.reset, .exactly(0)))),
             .client(ClientCondition(client: "curl", measure: .outcome(.refused, .atLeast(1)))),
             .client(ClientCondition(client: "users", measure: .latency(.p99, .atMost(.milliseconds(250))))),
             .client(ClientCondition(client: "users", measure: .latency(.max, .atLeast(.milliseconds(1))))),
@@ -174,8 +176,7 @@ import Testing
         ])
     }
 
-    /// What the runner cannot drive through the model yet (ping, a task's failed health, the
-    /// network queries) is refused (exit 2) rather than run as if nothing happened; clients,
+    /// What the runner cannot drive through the model yet (ping, the network queries) is refused (exit 2) rather than run as if nothing happened; clients,
     /// curl, nslookup, firewall and the traffic conditions load.
     @Test func unwiredDataPlaneIsRefusedNotFaked() {
         let body = """
@@ -195,11 +196,10 @@ import Testing
         #expect(result.scenario == nil)
         #expect(result.diagnostics.map(\.message) == [
             "'docker exec ping' cannot be simulated yet",
-            "'fail TASK health' cannot be simulated yet",
             "'docker network ls' cannot be simulated yet",
         ])
         #expect(ScenarioLoader.load(source: Self.header + body.components(separatedBy: "\n").filter {
-            !$0.contains("ping") && !$0.contains("health") && !$0.contains("network ls")
+            !$0.contains("ping") && !$0.contains("network ls")
         }.joined(separator: "\n"), file: "t.scn").scenario != nil)
     }
 }

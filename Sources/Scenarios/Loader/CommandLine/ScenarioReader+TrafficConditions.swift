@@ -23,8 +23,9 @@ extension ScenarioReader {
         case "has":
             if cursor.peek()?.text == "no" {
                 cursor.skip()
-                guard expectWord(oneOf: ["failures"], after: context + " no", &cursor, in: words) != nil else { return nil }
-                result = .failures(.exactly(0))
+                guard let kind = expectWord(oneOf: ["failures"] + FailureKind.allCases.map(\.rawValue), after: context + " no",
+                                            &cursor, in: words) else { return nil }
+                result = FailureKind(rawValue: kind.text).map { .outcome($0, .exactly(0)) } ?? .failures(.exactly(0))
             } else {
                 guard let count = readCount(&cursor, in: words, after: context),
                       let kind = expectWord(oneOf: Self.clientCountWords, after: "\(context) \(count)", &cursor, in: words) else { return nil }
