@@ -229,6 +229,9 @@ public final class SwarmNode: HostSoftware, HostComponent {
     /// A clean shutdown (`stop NODE`, `systemctl stop docker` then power off): containers get
     /// SIGTERM, and once they have exited the host halts.
     public func shutDown() {
+        // A clean daemon stop leaves gossip: peers drop this node's entries at once
+        // (NETWORK_FACTS §3.2, `NodeEventTypeLeave`).
+        networkDB?.leave()
         let wait = runtime.stopAll()
         simulation.emit(node: host.name, component: "engine", kind: "engine.stop", "stopping containers, then shutting down")
         simulation.schedule(after: wait + .milliseconds(1), for: self) { node in

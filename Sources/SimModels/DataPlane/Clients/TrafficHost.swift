@@ -161,6 +161,46 @@ public final class TrafficHost: HostSoftware, HostComponent {
     }
 }
 
+/// What `docker exec TASK ping -c N NAME` saw: the address the name resolved to (nil: it did
+/// not, `ping: bad address 'NAME'`), and per echo its round-trip time, nil when lost.
+public struct PingResult: Equatable, Sendable {
+    public var address: String?
+    public var replies: [SimDuration?]
+}
+
+extension TrafficHost {
+    /// `docker exec TASK ping -c COUNT NAME` from the container of `task`: the name is resolved
+    /// by the task's node's embedded DNS, then one echo a second; an echo unanswered one second
+    /// after the last was sent is lost. `completion` gets nil when `task` does not run now.
+    public func ping(fromTask task: String, name: String, count: Int, completion: @escaping (PingResult?) -> Void) {
+        guard let plane = cluster.liveNodes.compactMap(\.dataPlane).first(where: { $0.localTaskNames.contains(task) }),
+              let addresses = plane.resolve(name, fromTask: task) else { return completion(nil) }
+        guard let address = addresses.first else { return completion(PingResult(address: nil, replies: [])) }
+        let result = PingBox(PingResult(address: address, replies: Array(repeating: nil, count: count)))
+        let start = simulation.now
+        for index in 0..<count {
+            let sent = start + .seconds(Int64(index))
+            simulation.schedule(at: sent, for: self) { traffic in
+                plane.echo(address, fromTask: task) { [unowned traffic] in
+                    if result.done { return }
+                    result.value.replies[index] = traffic.simulation.now - sent
+                }
+            }
+        }
+        simulation.schedule(at: start + .seconds(Int64(max(count, 1))), for: self) { _ in
+            result.done = true
+            completion(result.value)
+        }
+    }
+}
+
+/// A ping's result while its echoes are out.
+final class PingBox {
+    var value: PingResult
+    var done = false
+    init(_ value: PingResult) { self.value = value }
+}
+
 extension SwarmCluster {
     /// Adds a machine outside the swarm, named `name`, that runs simulated clients; it is up at
     /// once and exempt from faults (a partition never cuts it from itself).

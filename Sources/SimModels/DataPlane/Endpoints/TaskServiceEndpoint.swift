@@ -25,7 +25,7 @@ public struct TaskServiceEndpoint: Equatable, Sendable {
     /// as they stand in the store at that entry (the same on every manager).
     static func make(task: TaskObject, networks: [NetworkAddress], services: [ServiceID: ServiceObject],
                      networkObjects: [NetworkID: NetworkObject]) -> TaskServiceEndpoint? {
-        guard let service = services[task.serviceID], !networks.isEmpty else { return nil }
+        guard !networks.isEmpty, let service = services[task.serviceID] else { return nil }
         var endpoint = TaskServiceEndpoint()
         endpoint.ports = service.endpoint.ports
         endpoint.mode = service.spec.endpoint.mode

@@ -14,6 +14,10 @@ extension NodeDataPlane {
             }
         case let .overlayReply(connection, reply):
             answer(connection, reply)
+        case let .echo(connection, taskID):
+            // The task's sandbox answers while its container runs; otherwise nothing does.
+            guard let task = localTasks[taskID], node.runtime.container(taskID)?.isRunning == true else { return }
+            send(.overlayReply(connection, .answered(task: task.name, node: host.name, address: "")), to: connection.entry)
         case .reply:
             return
         }
@@ -77,6 +81,34 @@ extension NodeDataPlane {
     }
 
     // MARK: - Calls from this node's containers
+
+    /// The addresses `name` resolves to for the container of `taskName` (running here), shuffled
+    /// as each query is; nil if that task does not run here.
+    func resolve(_ name: String, fromTask taskName: String) -> [String]? {
+        guard let task = localTask(named: taskName) else { return nil }
+        if IPv4.parse(name) != nil { return [name] }  // an address needs no lookup
+        var addresses = EmbeddedDNS.lookup(name, networks: Self.networks(of: task), table: table)
+        dnsRandom.shuffle(&addresses)
+        return addresses
+    }
+
+    /// One ICMP echo from the container of `taskName` to `address`: a VIP is answered by this
+    /// node's load-balancer sandbox, which holds the VIPs as its own addresses (ln `c47239d`,
+    /// `lb-<net>`), while its load balancer exists; a task address by that task's sandbox, over
+    /// VXLAN. `completion` is called only when a reply comes.
+    func echo(_ address: String, fromTask taskName: String, completion: @escaping () -> Void) {
+        guard let task = localTask(named: taskName) else { return }
+        for network in Self.networks(of: task) {
+            for balancer in table.balancers(on: network) {
+                if balancer.virtualIP == address { return completion() }
+                guard let backend = balancer.backends.first(where: { $0.entry.address == address }) else { continue }
+                let connection = Connection(id: nextCall, origin: host.id, external: false, entry: host.id, port: 0)
+                nextCall += 1
+                calls[connection.id] = { _ in completion() }
+                return send(.echo(connection, taskID: backend.taskID), to: backend.host)
+            }
+        }
+    }
 
     /// A request from the container of `taskName` (running here) to `name:port`: the embedded
     /// DNS of this node resolves the name (shuffled), then a VIP goes through this node's load

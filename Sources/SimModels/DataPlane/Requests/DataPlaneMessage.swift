@@ -40,11 +40,14 @@ public enum DataPlaneMessage: NetworkMessage {
     case overlayReply(Connection, ConnectionReply)
     /// The entry node's answer to the client, on the client's connection.
     case reply(Connection, ConnectionReply)
+    /// An ICMP echo from a container to a task's address, over VXLAN to the task's node; the
+    /// echo reply comes back as `overlayReply`.
+    case echo(Connection, taskID: String)
 
     public var port: NetworkPort {
         switch self {
         case let .connect(connection): NetworkPort(UInt16(clamping: connection.port), .tcp)
-        case .overlay, .overlayReply: DockerPorts.overlayData
+        case .overlay, .overlayReply, .echo: DockerPorts.overlayData
         case .reply: .ephemeral
         }
     }

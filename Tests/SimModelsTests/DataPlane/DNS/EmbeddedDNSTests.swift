@@ -79,3 +79,33 @@ import SimEngine
         #expect(!log.of("lonely").isEmpty && log.of("lonely").allSatisfy { $0.outcome == .unresolved })
     }
 }
+
+/// `docker exec TASK ping`: the VIP answers from the caller's own node, a task address from
+/// the task's node over VXLAN.
+@Suite struct PingTests {
+    @Test func pingReachesTheVIPAndTaskAddressesUnlessVXLANIsBlocked() throws {
+        let (swarm, traffic, _) = EmbeddedDNSTests.swarm(seed: 44)
+        func ping(_ name: String) -> PingResult? {
+            var result: PingResult??
+            traffic.ping(fromTask: "api.1", name: name, count: 3) { result = $0 }
+            while result == nil { swarm.run(for: .milliseconds(100)) }
+            return result!
+        }
+        let vip = try #require(ping("web"))
+        #expect(vip.address?.hasPrefix("10.0.1.") == true && vip.replies.allSatisfy { $0 != nil })
+        #expect(ping("nope") == PingResult(address: nil, replies: []))
+        // A web task on another node than api.1's.
+        let apiNode = try #require(swarm.cluster.liveNodes.first { $0.dataPlane?.localTaskNames.contains("api.1") == true })
+        let other = try #require(swarm.cluster.liveNodes.first {
+            $0 !== apiNode && $0.dataPlane?.localTaskNames.contains { $0.hasPrefix("web.") } == true
+        })
+        let task = try #require(other.dataPlane?.localTaskNames.first { $0.hasPrefix("web.") })
+        let address = try #require(other.dataPlane?.localTasks.values.first { $0.name == task }?
+            .serviceEndpoint?.attachments.first { $0.networkName == "front" }?.taskAddress)
+        let reached = try #require(ping(address))
+        #expect(reached.replies.allSatisfy { $0 != nil && $0! > .zero }, "\(reached)")
+        swarm.simulation.network.deny(4789, .udp, on: other.host.id)
+        let blocked = try #require(ping(address))
+        #expect(blocked.replies == [nil, nil, nil])
+    }
+}

@@ -100,3 +100,15 @@ import SimEngine
         #expect(mesh.plane("m1")?.enabledBackends(ofService: "web").count == 3)
     }
 }
+
+/// A clean daemon stop leaves gossip at once (NETWORK_FACTS §3.2 point 4).
+@Suite struct CleanLeaveTests {
+    @Test func aCleanStopLeavesGossipWithoutWaitingForTheFailureDetector() {
+        let mesh = DataPlaneHarness(seed: 27)
+        let w1 = mesh.swarm.host("w1").id
+        mesh.swarm.node("w1")?.shutDown()
+        mesh.swarm.run(for: .milliseconds(1500))
+        #expect(mesh.plane("m1")?.networkDB.status(of: w1) == .left)
+        #expect(mesh.plane("m1")?.enabledBackends(ofService: "web").contains { $0.host == w1 } == false)
+    }
+}
