@@ -10,7 +10,6 @@ extension ScenarioReader {
         for entry in timeline {
             let what: String?
             switch entry.action {
-            case .traffic(.ping): what = "docker exec ping"
             case let .docker(command) where [.networkList, .networkInspect([]), .networkRemove([])].contains(where: { Self.sameCase($0, command) }):
                 what = command.name
             default: what = nil

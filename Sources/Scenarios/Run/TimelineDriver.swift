@@ -96,8 +96,10 @@ final class TimelineDriver {
         case let .nslookup(task, name):
             let answer = traffic.nslookup(name, from: task, resolve: resolve)
             finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: answer.output, error: answer.error))
-        case .ping:
-            preconditionFailure("docker exec ping is refused by the loader until the model sends echo requests (DataPlaneGate)")
+        case let .ping(task, count, name):
+            traffic.ping(name, count: count, from: task, resolve: resolve) { [unowned self] output, error in
+                self.finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: output, error: error))
+            }
         }
     }
 

@@ -64,6 +64,33 @@ final class TrafficSession {
         return (server + "\nNon-authoritative answer:\n" + addresses.map { "Name:\t\(name)\nAddress: \($0)" }.joined(separator: "\n"), nil)
     }
 
+    /// `docker exec TASK ping -c N NAME`: busybox ping's output from the task's container;
+    /// `done` gets it and the error when no echo came back (ping exits 1), the name did not
+    /// resolve, or the task does not run.
+    func ping(_ name: String, count: Int, from task: TaskReference, resolve: (NodeReference) -> String?,
+              done: @escaping (_ output: String, _ error: String?) -> Void) {
+        guard let (_, taskName) = runningTask(task, resolve: resolve) else {
+            return done("", "Error response from daemon: No such container: \(task)")
+        }
+        traffic.ping(fromTask: taskName, name: name, count: count) { result in
+            guard let result else { return done("", "Error response from daemon: No such container: \(task)") }
+            guard let address = result.address else { return done("", "ping: bad address '\(name)'") }
+            var lines = ["PING \(name) (\(address)): 56 data bytes"]
+            for (sequence, reply) in result.replies.enumerated() {
+                guard let reply else { continue }
+                let fraction = String(reply.nanoseconds / 1000 % 1000)
+                lines.append("64 bytes from \(address): seq=\(sequence) ttl=64 time=\(reply.nanoseconds / 1_000_000)."
+                             + String(repeating: "0", count: 3 - fraction.count) + fraction + " ms")
+            }
+            let received = result.replies.count { $0 != nil }
+            let loss = result.replies.isEmpty ? 0 : (result.replies.count - received) * 100 / result.replies.count
+            lines += ["", "--- \(name) ping statistics ---",
+                      "\(result.replies.count) packets transmitted, \(received) packets received, \(loss)% packet loss"]
+            let text = lines.joined(separator: "\n")
+            done(received > 0 ? text : "", received > 0 ? nil : text)
+        }
+    }
+
     /// The node and task name of `task` if its container runs now (`web.2`; `app@w1`: the
     /// service's task on that node).
     private func runningTask(_ task: TaskReference, resolve: (NodeReference) -> String?) -> (SwarmNode, String)? {
