@@ -42,8 +42,9 @@ enum BenchCommand {
 
     /// A whole swarm with one replicated service, through the scenario runner.
     private static func cluster(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, command: "bench", valueOptions: ["--managers", "--workers", "--replicas", "--duration", "--seed"], flagOptions: [])
+        let reader = try ArgumentReader(arguments, command: "bench", valueOptions: ["--managers", "--workers", "--replicas", "--duration", "--seed", "--traffic"], flagOptions: [])
         if reader.flag("--help") { Console.out(Help.text(for: "bench")); return 0 }
+        let traffic = reader.value("--traffic") == nil ? nil : try reader.integer("--traffic", in: 1...100_000, default: 100)
         let managers = try reader.integer("--managers", in: 1...99, default: 7)
         let workers = try reader.integer("--workers", in: 0...100_000, default: 1000)
         let replicas = try reader.integer("--replicas", in: 0...1_000_000, default: 3000)
@@ -55,12 +56,13 @@ enum BenchCommand {
         } catch {
             throw UsageError("'--duration' needs a duration such as 10m or 1h: \(error.message)", command: "bench")
         }
-        let benchmark = ClusterBenchmark(managers: managers, workers: workers, replicas: replicas, duration: duration, seed: UInt64(seed))
+        let benchmark = ClusterBenchmark(managers: managers, workers: workers, replicas: replicas, duration: duration, seed: UInt64(seed), traffic: traffic)
         let clock = WallClock()
         let result = benchmark.run()
         let wall = clock.elapsedSeconds
         let s = result.summary
-        Console.out("cluster: managers=\(managers) workers=\(workers) replicas=\(replicas) simulated=\(duration) result=\(result.passed ? "PASS" : "FAIL")")
+        Console.out("cluster: managers=\(managers) workers=\(workers) replicas=\(replicas) simulated=\(duration)"
+                    + (traffic.map { " traffic=\($0)/s" } ?? "") + " result=\(result.passed ? "PASS" : "FAIL")")
         Console.out(String(format: "wall_s=%.3f events=%d events_per_sec=%.0f sim_s_per_wall_s=%.1f messages=%d dropped=%d peak_rss_mb=%.0f",
                            wall, s.events, Double(s.events) / max(wall, 1e-9), duration.seconds / max(wall, 1e-9),
                            s.messagesSent, s.messagesDropped, WallClock.peakResidentMiB))

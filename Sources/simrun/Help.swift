@@ -231,7 +231,7 @@ enum Help {
     static let bench = """
     USAGE: simrun bench engine [--events N] [--pending N] [--seed N]
            simrun bench network [--hosts N] [--faults N] [--seed N]
-           simrun bench cluster [--managers M] [--workers N] [--replicas R] [--duration D] [--seed S]
+           simrun bench cluster [--managers M] [--workers N] [--replicas R] [--duration D] [--seed S] [--traffic RATE]
 
     engine    The hold model on the real event queue: --pending timers (default 10000);
               each event schedules one more at now plus a random delay, until --events
@@ -241,7 +241,9 @@ enum Help {
               and digest=HEX, a digest of the whole trace: same seed, same digest.
     cluster   A swarm of M managers (default 7) and N workers (default 1000) running one
               service of R replicas (default 3000) for D of simulated time (default 1h),
-              through the same code as any scenario. The last line is
+              through the same code as any scenario. --traffic RATE publishes 8080 and adds
+              a client sending RATE requests/s through every node's routing mesh, which
+              turns the data plane (gossip, load balancers, DNS) on. The last line is
               wall_s=... events=... events_per_sec=... sim_s_per_wall_s=... messages=...
               dropped=... peak_rss_mb=...
 

@@ -172,7 +172,7 @@ import Testing
         let cases: [(String, String)] = [
             ("partiton m1 | m2", "unknown action 'partiton' | did you mean 'partition'?"),
             ("dokcer info", "unknown action 'dokcer' | did you mean 'docker'?"),
-            ("docker", "missing command after 'docker' | docker commands: swarm, node, service, network, info, ps"),
+            ("docker", "missing command after 'docker' | docker commands: swarm, node, service, network, exec, info, ps"),
             ("docker servce ls", "unknown command 'docker servce' | did you mean 'docker service'?"),
             ("docker service scael web=2", "unknown command 'docker service scael' | did you mean 'docker service scale'?"),
             ("docker node", "missing command after 'docker node' | 'docker node' commands: update, promote, demote, rm, ls, ps, inspect"),

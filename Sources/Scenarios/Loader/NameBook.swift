@@ -16,6 +16,26 @@ struct NameBook: Sendable {
     /// False when a service's name could not be read: unknown services are not reported.
     var servicesAreCertain = true
 
+    /// Every client name of `clients:`, in file order.
+    private(set) var clients: [String] = []
+    /// The top-level `networks:`, in file order.
+    var networks: [String] = []
+
+    /// Whether `name` is a client of `clients:`.
+    func hasClient(_ name: String) -> Bool { clients.contains(name) }
+
+    /// Records a client name.
+    mutating func addClient(_ name: String) {
+        if !clients.contains(name) { clients.append(name) }
+    }
+
+    /// `clients are users, calls`, or how to define one.
+    var clientHint: String {
+        clients.isEmpty
+            ? "no client is defined under 'clients:'; 'curl' names the timeline's curl actions"
+            : "clients are " + Self.summary(of: clients) + "; 'curl' names the timeline's curl actions"
+    }
+
     /// Whether `name` is a node.
     /// - Complexity: O(1) expected.
     func hasNode(_ name: String) -> Bool { nodeSet.contains(name) }

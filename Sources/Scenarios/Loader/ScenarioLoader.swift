@@ -11,17 +11,25 @@ public enum ScenarioLoader {
         finish(YAMLParser.parse(source, file: file), source: source, file: file)
     }
 
+    /// Loads the scenario in `source` without refusing what the runner cannot simulate yet
+    /// (`refuseUnwiredDataPlane`): for tests of how the data plane's keys, actions and
+    /// conditions are read. Never for running.
+    static func loadReadingUnwired(source: String, file: String) -> ScenarioLoadResult {
+        finish(YAMLParser.parse(source, file: file), source: source, file: file, refuseUnwired: false)
+    }
+
     /// Loads the scenario in UTF-8 `bytes` (invalid UTF-8 is an error); `file` is the path put in diagnostics.
     public static func load(bytes: [UInt8], file: String) -> ScenarioLoadResult {
         finish(YAMLParser.parse(bytes: bytes, file: file), source: String(decoding: bytes, as: UTF8.self), file: file)
     }
 
     /// Reads the parsed document, or passes the parser's errors on.
-    private static func finish(_ parsed: YAMLParseResult, source: String, file: String) -> ScenarioLoadResult {
+    private static func finish(_ parsed: YAMLParseResult, source: String, file: String, refuseUnwired: Bool = true) -> ScenarioLoadResult {
         guard let document = parsed.document else {
             return .failure(limited(parsed.diagnostics, source: source, file: file), source: source)
         }
         var reader = ScenarioReader(file: file, source: source)
+        reader.refusesUnwiredDataPlane = refuseUnwired
         if let scenario = reader.read(document), reader.diagnostics.isEmpty {
             return .loaded(scenario)
         }

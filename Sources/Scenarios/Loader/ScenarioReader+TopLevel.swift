@@ -39,14 +39,21 @@ extension ScenarioReader {
 
         let cluster = root["cluster"].map { readCluster($0) } ?? ClusterSettings()
         let nodes = readNodes(root["nodes"], cluster: cluster)
+        let networks = root["networks"].map { readNetworks($0) } ?? []
         let services = root["services"].map { readServices($0) } ?? []
+        checkServiceNetworks(services, in: root["services"], hasNetworks: root["networks"] != nil)
+        let clients = root["clients"].map { readClients($0, duration: duration) } ?? []
         let timeline = root["timeline"].map { readTimeline($0, duration: duration) } ?? []
         let expectations = root["expect"].map { readExpectations($0, duration: duration) } ?? []
 
+        if diagnostics.isEmpty && refusesUnwiredDataPlane {
+            refuseUnwiredDataPlane(timeline: timeline)
+        }
         guard diagnostics.isEmpty, let title, let duration else { return nil }
         var scenario = Scenario(
             file: file, title: title, description: description, seed: seed, duration: duration,
-            cluster: cluster, nodes: nodes, services: services, timeline: timeline, expectations: expectations
+            cluster: cluster, nodes: nodes, services: services, networks: networks, clients: clients,
+            timeline: timeline, expectations: expectations
         )
         if let first = ignoredComposeOptions.first {
             scenario.ignoredComposeOptions = IgnoredComposeOptions(options: Array(Set(ignoredComposeOptions.map(\.key))).sorted(),

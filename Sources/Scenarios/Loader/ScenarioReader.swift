@@ -16,6 +16,9 @@ struct ScenarioReader {
     var names = NameBook()
     /// The Compose keys `docker stack deploy` ignores, as found (see `Scenario.ignoredComposeOptions`).
     var ignoredComposeOptions: [(key: String, location: SourceLocation)] = []
+    /// Whether what the runner cannot simulate yet is an error (always, except in tests of
+    /// the reading itself).
+    var refusesUnwiredDataPlane = true
 
     /// A reader for `source`, whose path is `file`.
     init(file: String, source: String) {

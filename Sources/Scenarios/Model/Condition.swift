@@ -28,6 +28,32 @@ public enum Condition: Equatable, Sendable {
     case serviceConverged(service: String)
     /// `service SERVICE is absent`.
     case serviceAbsent(service: String)
+    /// `client NAME ...` (SCENARIO_FORMAT §9): judged over the client's requests started in the
+    /// window, not at instants.
+    case client(ClientCondition)
+    /// `port PORT is open on NODE`: a published port that node would accept and forward now.
+    case portOpen(port: Int, node: String)
+    /// `name NAME resolves on NODE [to N addresses]`: as a container of that node on a network
+    /// shared with NAME would see it.
+    case nameResolves(name: String, node: String, addresses: CountRequirement?)
+    /// `backends of SERVICE on NODE is N`: the enabled backends (weight > 0) that the node's load
+    /// balancer holds for the service.
+    case backends(service: String, node: String, CountRequirement)
+
+    /// True for the conditions judged over a client's requests rather than at instants.
+    public var isOverRequests: Bool {
+        if case .client = self { return true }
+        return false
+    }
+
+    /// True for the conditions that read the data plane (SCENARIO_FORMAT §9): a scenario with
+    /// any of them runs the data plane.
+    public var readsDataPlane: Bool {
+        switch self {
+        case .client, .portOpen, .nameResolves, .backends: true
+        default: false
+        }
+    }
 }
 
 /// The `leader is ...` conditions.

@@ -43,6 +43,12 @@ public enum DockerCommand: Equatable, Sendable {
     case nodeInspect([NodeReference])
     /// `docker network create -d overlay [--subnet CIDR] NAME`
     case networkCreate(NetworkCreation)
+    /// `docker network ls`
+    case networkList
+    /// `docker network inspect NAME...`
+    case networkInspect([String])
+    /// `docker network rm NAME...`
+    case networkRemove([String])
     /// `docker info`
     case info
     /// `docker ps [-a] [-q]` on the `via` node
@@ -71,6 +77,9 @@ public enum DockerCommand: Equatable, Sendable {
         case .nodeInspect: "docker node inspect"
         case .nodeTasks: "docker node ps"
         case .networkCreate: "docker network create"
+        case .networkList: "docker network ls"
+        case .networkInspect: "docker network inspect"
+        case .networkRemove: "docker network rm"
         case .info: "docker info"
         case .containerList: "docker ps"
         }
@@ -79,7 +88,8 @@ public enum DockerCommand: Equatable, Sendable {
     /// Whether the command only reads (its output, a table, goes into the timeline).
     public var isQuery: Bool {
         switch self {
-        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info, .containerList: true
+        case .nodeList, .serviceList, .serviceTasks, .serviceInspect, .nodeInspect, .nodeTasks, .info, .containerList,
+             .networkList, .networkInspect: true
         default: false
         }
     }

@@ -34,6 +34,11 @@ public enum Fault: Equatable, Sendable {
     case diskSlow(NodeReference, SimDuration)
     /// `disk NODE wipe`: the node's disk is lost; its next boot starts from an empty disk.
     case diskWipe(NodeReference)
+    /// `firewall NODE deny|allow PORT[/tcp|udp]`: every inbound packet to that port of the node
+    /// is dropped from then on (deny), or no longer (allow); both transports unless one is named.
+    case firewall(NodeReference, FirewallRule)
+    /// `fail TASK health`: that task's health checks fail until `heal`.
+    case failHealth(TaskReference)
 
     /// The fault's word, as written first in the action: `crash`, `partition`...
     public var name: String {
@@ -48,7 +53,8 @@ public enum Fault: Equatable, Sendable {
         case .latency: "latency"
         case .loss: "loss"
         case .kill: "kill"
-        case .failImagePulls: "fail"
+        case .failImagePulls, .failHealth: "fail"
+        case .firewall: "firewall"
         case .clockJump, .clockRate: "clock"
         case .diskSlow, .diskWipe: "disk"
         }
@@ -61,4 +67,25 @@ public enum LinkSelector: Hashable, Sendable {
     case all
     /// `A B`: the links between two nodes, both directions.
     case between(NodeReference, NodeReference)
+}
+
+/// The rule of a `firewall` fault.
+public struct FirewallRule: Equatable, Sendable, CustomStringConvertible {
+    /// True for `deny`, false for `allow`.
+    public var deny: Bool
+    /// The port number, 1 to 65535.
+    public var port: UInt16
+    /// `tcp` or `udp`; nil for both.
+    public var transport: NetworkPort.Transport?
+
+    public init(deny: Bool, port: UInt16, transport: NetworkPort.Transport?) {
+        self.deny = deny
+        self.port = port
+        self.transport = transport
+    }
+
+    /// As written: `deny 4789/udp`.
+    public var description: String {
+        (deny ? "deny " : "allow ") + "\(port)" + (transport.map { "/\($0)" } ?? "")
+    }
 }

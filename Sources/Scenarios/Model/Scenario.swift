@@ -23,6 +23,10 @@ public struct Scenario: Equatable, Sendable {
     public var nodes: [NodeDefinition]
     /// The `services:`, deployed at 0 s like `docker stack deploy`, in file order.
     public var services: [ServiceSpec]
+    /// The top-level `networks:`, created before the services, in file order.
+    public var networks: [NetworkCreation]
+    /// The `clients:` (SCENARIO_FORMAT §9), in file order.
+    public var clients: [ClientDefinition]
     /// The timeline's entries, in time order (file order for equal times).
     public var timeline: [TimelineEntry]
     /// The `expect:` entries, in file order.
@@ -47,6 +51,8 @@ public struct Scenario: Equatable, Sendable {
         cluster: ClusterSettings = ClusterSettings(),
         nodes: [NodeDefinition]? = nil,
         services: [ServiceSpec] = [],
+        networks: [NetworkCreation] = [],
+        clients: [ClientDefinition] = [],
         timeline: [TimelineEntry] = [],
         expectations: [ScenarioExpectation] = []
     ) {
@@ -58,6 +64,8 @@ public struct Scenario: Equatable, Sendable {
         self.cluster = cluster
         self.nodes = nodes ?? cluster.generatedNodes()
         self.services = services
+        self.networks = networks
+        self.clients = clients
         self.timeline = timeline
         self.expectations = expectations
     }
@@ -70,6 +78,21 @@ public struct Scenario: Equatable, Sendable {
 
     /// The names of every node, in the order of `nodes`.
     public var nodeNames: [String] { nodes.map(\.name) }
+
+    /// True when something in the scenario observes the data plane (SCENARIO_FORMAT §9): a
+    /// client, a traffic action (curl, docker exec), a `docker network`
+    /// query, or a traffic condition. Only then is the data plane built.
+    public var observesTraffic: Bool {
+        if !clients.isEmpty { return true }
+        if expectations.contains(where: { $0.condition.readsDataPlane }) { return true }
+        return timeline.contains { entry in
+            switch entry.action {
+            case .traffic: true
+            case .docker(.networkList), .docker(.networkInspect), .docker(.networkRemove): true
+            default: false
+            }
+        }
+    }
 
     /// The service of `services:` called `name`, if there is one.
     /// - Complexity: O(n) in the number of services.

@@ -53,6 +53,8 @@ public enum ServiceChange: Equatable, Sendable {
     case health(HealthSetting)
     /// `--x-sim-*`
     case simulation(SimulationSetting)
+    /// `--endpoint-mode vip|dnsrr`
+    case endpointMode(EndpointSpec.Mode)
 
     /// Applies the change to `spec`.
     /// - Throws: Docker's error when the change does not fit the spec (replicas on a
@@ -91,6 +93,7 @@ public enum ServiceChange: Equatable, Sendable {
         case .stopGracePeriod(let period): spec.task.stopGracePeriod = period
         case .health(let setting): setting.apply(to: &spec.task.healthcheck)
         case .simulation(let setting): setting.apply(to: &spec.task.behaviour)
+        case .endpointMode(let mode): spec.endpoint.mode = mode
         }
     }
 }

@@ -97,6 +97,12 @@ public enum SimulationSetting: Equatable, Sendable {
     case failAfter(SimDuration)
     /// `exit_code`: the code it then exits with.
     case exitCode(Int)
+    /// `boot`: the app refuses connections this long after its container starts.
+    case boot(SimDuration)
+    /// `serve`: the time to answer one request.
+    case serve(SimDuration)
+    /// `sick_after`: the app fails its health check and every request this long after start.
+    case sickAfter(SimDuration)
 
     /// Sets the field in `behaviour`.
     public func apply(to behaviour: inout ContainerBehaviour) {
@@ -106,6 +112,9 @@ public enum SimulationSetting: Equatable, Sendable {
         case .stop(let value): behaviour.stop = value
         case .failAfter(let value): behaviour.failAfter = value
         case .exitCode(let value): behaviour.exitCode = value
+        case .boot(let value): behaviour.boot = value
+        case .serve(let value): behaviour.serve = value
+        case .sickAfter(let value): behaviour.sickAfter = value
         }
     }
 }

@@ -41,6 +41,8 @@ public enum TimelineAction: Equatable, Sendable {
     case docker(DockerCommand)
     /// A fault or change of environment.
     case fault(Fault)
+    /// Traffic through the data plane: `curl`, `docker exec TASK ping|nslookup`.
+    case traffic(TrafficAction)
 }
 
 /// The outcome a timeline command must have (`expect: ok | error | error "text"`).

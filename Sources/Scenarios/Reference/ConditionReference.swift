@@ -28,6 +28,19 @@ public enum ConditionReference {
         ReferenceEntry("service", "service SERVICE is balanced", "running tasks on eligible nodes differ by at most one"),
         ReferenceEntry("service", "service SERVICE is converged", "every desired task running the current spec"),
         ReferenceEntry("service", "service SERVICE is absent", "no such service"),
+        ReferenceEntry("client", "client NAME success is P% | at least P% | at most P%",
+                       "the share of the client's requests that were ok, exact (99.5% allowed); over the requests started in the "
+                       + "window: from T1 to T2, or every request for always and at end"),
+        ReferenceEntry("client", "client NAME has N failures | client NAME has no failures", "requests that were not ok"),
+        ReferenceEntry("client", "client NAME has N refused | timeout | reset | unresolved", "failures of one outcome (also has no refused...)"),
+        ReferenceEntry("client", "client NAME p50 | p90 | p99 | max latency is at most D | at least D",
+                       "latency over the requests that were ok"),
+        ReferenceEntry("port", "port PORT is open on NODE", "a published port that node would accept and forward now"),
+        ReferenceEntry("name", "name NAME resolves on NODE [to N addresses]",
+                       "as a container of that node on a network shared with NAME would see it"),
+        ReferenceEntry("backends", "backends of SERVICE on NODE is N",
+                       "the enabled backends (weight > 0) the node's load balancer holds for the service: its ingress one when "
+                       + "the service publishes a port, else the one of its first network"),
     ]
 
     /// Counts: where a condition takes N.

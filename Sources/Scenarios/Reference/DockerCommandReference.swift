@@ -24,6 +24,11 @@ public enum DockerCommandReference {
         ReferenceEntry("service rollback", "docker service rollback SERVICE", "go back to the previous spec"),
         ReferenceEntry("service inspect", "docker service inspect --pretty SERVICE...", "query: the service as `--pretty` prints it (docker/cli's template)"),
         ReferenceEntry("network create", "docker network create -d overlay [--subnet CIDR] [--attachable] NAME", "create an overlay network"),
+        ReferenceEntry("network ls", "docker network ls", "query: the networks that engine knows (a worker lists an overlay only while it runs a task on it) (also: list)"),
+        ReferenceEntry("network inspect", "docker network inspect NETWORK...", "query: the networks as JSON, as Docker prints them"),
+        ReferenceEntry("network rm", "docker network rm NETWORK...", "remove networks no service or task uses (also: remove)"),
+        ReferenceEntry("exec", "docker exec TASK ping -c N NAME | docker exec TASK nslookup NAME",
+                       "from a task's container (web.1, app@w1): resolve the name by the node's embedded DNS, then reach it; or print the addresses it returns"),
         ReferenceEntry("info", "docker info", "query: the engine's swarm section"),
         ReferenceEntry("ps", "docker ps [-a] [-q]", "query: the via engine's own containers (its tasks'), as dockerd lists them"),
     ]

@@ -54,6 +54,7 @@ extension KeyReference {
         ReferenceEntry("restart_policy", "restart_policy:", "when and how a task's container is replaced"),
         ReferenceEntry("update_config", "update_config:", "how `docker service update` rolls out"),
         ReferenceEntry("rollback_config", "rollback_config:", "how a rollback rolls out (same keys as update_config)"),
+        ReferenceEntry("endpoint_mode", "endpoint_mode: vip", "vip (default: the name resolves to one virtual IP) or dnsrr (to the task addresses); also --endpoint-mode"),
     ]
 
     static let placement: [ReferenceEntry] = [
@@ -94,5 +95,8 @@ extension KeyReference {
         ReferenceEntry("stop", "stop: 1s", "time to exit after SIGTERM (default 1s, at most the stop grace period); also --x-sim-stop"),
         ReferenceEntry("fail_after", "fail_after: 40s", "the container exits with an error after running that long; also --x-sim-fail-after"),
         ReferenceEntry("exit_code", "exit_code: 1", "the exit code of fail_after; also --x-sim-exit-code"),
+        ReferenceEntry("boot", "boot: 2s", "after the container starts, the app refuses connections this long (default 0s); also --x-sim-boot"),
+        ReferenceEntry("serve", "serve: 5ms", "time to answer one request (default 2ms); also --x-sim-serve"),
+        ReferenceEntry("sick_after", "sick_after: 90s", "this long after its container starts, the app fails its health check and every request (default never); also --x-sim-sick-after"),
     ]
 }

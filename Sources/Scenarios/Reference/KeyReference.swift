@@ -23,6 +23,10 @@ public enum KeyReference {
         case restartPolicy = "deploy.restart_policy"
         case updateConfig = "deploy.update_config / rollback_config"
         case simulation = "services.NAME.x-sim"
+        case networkDefinition = "networks.NAME"
+        case ipam = "networks.NAME.ipam"
+        case ipamConfig = "networks.NAME.ipam.config[]"
+        case client = "clients.NAME"
         case timelineEntry = "timeline[]"
     }
 
@@ -41,6 +45,10 @@ public enum KeyReference {
         case .network: return network
         case .node: return node
         case .timelineEntry: return timelineEntry
+        case .networkDefinition: return networkDefinition
+        case .ipam: return [ReferenceEntry("config", "config: [{subnet: 10.0.9.0/24}]", "the network's subnets (one is simulated)")]
+        case .ipamConfig: return [ReferenceEntry("subnet", "subnet: 10.0.9.0/24", "the network's subnet (default: the next free /24 of 10.0.0.0/8)")]
+        case .client: return client
         default: return serviceEntries(section)
         }
     }
@@ -53,6 +61,8 @@ public enum KeyReference {
         ReferenceEntry("cluster", "cluster:", "the managers, workers and the real defaults to override"),
         ReferenceEntry("nodes", "nodes:", "per-node settings, or extra nodes"),
         ReferenceEntry("services", "services:", "services deployed at 0s, with the Compose file's keys, as `docker stack deploy` reads them"),
+        ReferenceEntry("networks", "networks:", "overlay networks, as Compose writes them, created before the services"),
+        ReferenceEntry("clients", "clients:", "simulated users sending requests through the routing mesh or between services"),
         ReferenceEntry("timeline", "timeline:", "what happens, in time order: `- at TIME: ACTION` (docker commands and faults)"),
         ReferenceEntry("expect", "expect:", "what must hold: `- WHEN: CONDITION` (see `simrun help conditions`)"),
     ]
@@ -90,6 +100,22 @@ public enum KeyReference {
         ReferenceEntry("engine_labels", "engine_labels: {storage: ssd}", "the engine's own labels (dockerd --label), for engine.labels.* constraints and preferences"),
         ReferenceEntry("role", "role: worker", "manager or worker, for a node the cluster counts do not generate"),
         ReferenceEntry("joined", "joined: false", "false: up, but outside the swarm until it runs `docker swarm join`"),
+    ]
+
+    static let networkDefinition: [ReferenceEntry] = [
+        ReferenceEntry("driver", "driver: overlay", "overlay, the only driver a swarm service can use (default overlay)"),
+        ReferenceEntry("attachable", "attachable: true", "standalone containers may attach (default false)"),
+        ReferenceEntry("ipam", "ipam: {config: [{subnet: 10.0.9.0/24}]}", "the network's subnet"),
+    ]
+
+    static let client: [ReferenceEntry] = [
+        ReferenceEntry("target", "target: web:8080", "required: SERVICE:PUBLISHED_PORT or NODE:PORT from outside; NAME:PORT with from_service"),
+        ReferenceEntry("via", "via: [w1, w2]", "entry nodes, used in turn (default: every node, managers too, in name order)"),
+        ReferenceEntry("rate", "rate: 20/s", "requests per second, evenly spaced (default 10/s)"),
+        ReferenceEntry("timeout", "timeout: 1s", "a request unanswered by then is a timeout (default 1s)"),
+        ReferenceEntry("start", "start: 10s", "when the first request is sent (default: when the swarm is up)"),
+        ReferenceEntry("stop", "stop: 5m", "when requests stop (default: the end of the run)"),
+        ReferenceEntry("from_service", "from_service: api", "send from this service's running tasks, in turn, resolving the target's name by DNS"),
     ]
 
     static let timelineEntry: [ReferenceEntry] = [

@@ -38,6 +38,8 @@ public enum ReferenceText {
         }
         writer.heading("TIMELINE: DOCKER COMMANDS (each entry: - at TIME: ACTION, with via: and expect:)")
         writer.entries(DockerCommandReference.entries)
+        writer.heading("TIMELINE: TRAFFIC (the data plane, SCENARIO_FORMAT 9)")
+        writer.entries(TrafficActionReference.entries)
         writer.heading("FLAGS OF docker service create")
         writer.paragraph(ServiceFlags.createFlags.map(\.written).joined(separator: " "))
         writer.heading("FLAGS OF docker service update")

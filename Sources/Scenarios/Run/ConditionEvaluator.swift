@@ -55,6 +55,10 @@ extension GroundTruth {
             guard let store = leaderStore else { return ConditionOutcome(holds: false, observed: "no leader to ask") }
             let absent = store.service(named: service) == nil
             return ConditionOutcome(holds: absent, observed: "service \(service) is \(absent ? "absent" : "present")")
+        case .client:
+            preconditionFailure("a client condition is judged over requests (TrafficLedger), not at an instant")
+        case .portOpen, .nameResolves, .backends:
+            return evaluateDataPlane(condition)
         }
     }
 

@@ -4,6 +4,8 @@ import SimModels
 /// What a condition's outcome depends on (decided once per expectation, from its condition).
 enum ConditionDependency {
     case leader, term, quorum, leaderStore, containers, leaderStoreAndContainers
+    /// A client condition is judged once, over the run's requests, when the run ends.
+    case requests
     /// MANAGER STATUS reads the leader's view of its peers' reachability, which moves with
     /// Raft ticks that need not hand over a ready: no cheap stamp covers it.
     case uncovered
@@ -17,6 +19,9 @@ enum ConditionDependency {
         case .nodeTasks, .serviceRunningTasks: self = .containers
         case .serviceBalanced: self = .leaderStoreAndContainers
         case .nodeManagerStatus: self = .uncovered
+        case .client: self = .requests
+        // Read from the nodes' data-plane tables, which no stamp covers.
+        case .portOpen, .nameResolves, .backends: self = .uncovered
         }
     }
 }
@@ -52,7 +57,7 @@ extension GroundTruth {
         case .leaderStore: .leaderStore(leaderStoreStamp)
         case .containers: .containers(containersStamp)
         case .leaderStoreAndContainers: .leaderStoreAndContainers(leaderStoreStamp, containersStamp)
-        case .uncovered: nil
+        case .uncovered, .requests: nil
         }
     }
 }

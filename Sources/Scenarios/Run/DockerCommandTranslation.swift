@@ -51,6 +51,8 @@ enum DockerCommandTranslation {
             return .joinToken(role: role, rotate: rotate, quiet: quiet)
         case .swarmInit, .swarmJoin, .swarmLeave:
             return nil  // operations of the engine itself, not of the control API
+        case .networkList, .networkInspect, .networkRemove:
+            preconditionFailure("\(command.name) is refused by the loader until the data plane is wired (DataPlaneGate)")
         }
     }
 }

@@ -27,6 +27,9 @@ final class ExpectationMonitor {
     var swarmIsUp = false
     /// `swarmIsUp` as of the last check.
     private var judgedSwarmUp = false
+    /// Judges a client condition over the run's requests (SCENARIO_FORMAT §9); set when the run
+    /// has a data plane.
+    var judgeRequests: ((ClientCondition, ExpectationWindow) -> ConditionOutcome)?
     /// Called when an expectation is decided (reporters print it in the timeline).
     var decided: (ExpectationResult) -> Void = { _ in }
 
@@ -81,7 +84,7 @@ final class ExpectationMonitor {
     /// Checks every undecided expectation after all events at `now`.
     func check(at now: SimInstant) {
         judgedSwarmUp = swarmIsUp
-        for index in tracked.indices where !tracked[index].isDecided {
+        for index in tracked.indices where !tracked[index].isDecided && tracked[index].dependency != .requests {
             switch tracked[index].expectation.window {
             case let .at(time):
                 guard now == time else { continue }
@@ -131,6 +134,13 @@ final class ExpectationMonitor {
     func finish(at end: SimInstant) -> [ExpectationResult] {
         for index in tracked.indices where !tracked[index].isDecided {
             let item = tracked[index]
+            if case let .client(condition) = item.expectation.condition {
+                // Every request started in the window is counted, whenever it ended.
+                guard let judge = judgeRequests else { preconditionFailure("a client condition in a run without a data plane") }
+                let outcome = judge(condition, item.expectation.window)
+                decide(index, passed: outcome.holds, at: end, detail: outcome.observed)
+                continue
+            }
             switch item.expectation.window {
             case .atEnd:
                 let outcome = truth.evaluate(item.expectation.condition)

@@ -58,7 +58,10 @@ public enum ScenarioRunner {
         let truth = GroundTruth(cluster: cluster, exhaustive: options.exhaustive)
         let invariants = InvariantMonitor(truth: truth)
         let expectations = ExpectationMonitor(expectations: scenario.expectations, truth: truth)
-        let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client, truth: truth)
+        // The data plane exists only when something observes it (SCENARIO_FORMAT §9).
+        let traffic = scenario.observesTraffic ? TrafficSession(scenario: scenario, cluster: cluster) : nil
+        if let traffic { expectations.judgeRequests = traffic.ledger.judge }
+        let driver = TimelineDriver(scenario: scenario, cluster: cluster, client: built.client, truth: truth, traffic: traffic)
 
         // Most instants change nothing the observers read (a heartbeat, a message passed on):
         // their answers are the last instant's, so they are not asked again. `ObservedChanges`
@@ -92,6 +95,7 @@ public enum ScenarioRunner {
         driver.whenSwarmIsUp {
             expectations.swarmIsUp = true
             statistics?.swarmIsUp = true
+            traffic?.swarmIsUp()
             simulation.wakeObservers()  // the expectations judge from the next instant on
         }
 
@@ -103,6 +107,7 @@ public enum ScenarioRunner {
         // A run the progress guard stopped ends where it stopped.
         let stoppedAt = simulation.stall == nil ? end : simulation.now
         statistics?.finish(at: stoppedAt)
+        traffic?.finish(at: stoppedAt)
 
         let results = expectations.finish(at: stoppedAt)
         var failures = driver.failures + invariants.failures

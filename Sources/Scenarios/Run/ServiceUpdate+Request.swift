@@ -58,7 +58,11 @@ extension ServiceChange {
             case let .stop(value): request.behaviour.stop = value
             case let .failAfter(value): request.behaviour.failAfter = value
             case let .exitCode(value): request.behaviour.exitCode = value
+            case let .boot(value): request.behaviour.boot = value
+            case let .serve(value): request.behaviour.serve = value
+            case let .sickAfter(value): request.behaviour.sickAfter = value
             }
+        case let .endpointMode(mode): request.endpointMode = mode
         }
     }
 }

@@ -11,10 +11,16 @@ final class TimelineDriver {
     private let client: CLIClient
     private let truth: GroundTruth
     private var simulation: Simulation { cluster.simulation }
+    /// The containers whose health `fail TASK health` made fail (node, container ID), until `heal`.
+    private var failingHealth: [(String, String)] = []
     /// Failures found so far (command expectations not met).
     private(set) var failures: [RunFailure] = []
 
-    init(scenario: Scenario, cluster: SwarmCluster, client: CLIClient, truth: GroundTruth) {
+    /// The run's data plane, when the scenario observes traffic.
+    private let traffic: TrafficSession?
+
+    init(scenario: Scenario, cluster: SwarmCluster, client: CLIClient, truth: GroundTruth, traffic: TrafficSession? = nil) {
+        self.traffic = traffic
         self.scenario = scenario
         self.cluster = cluster
         self.client = client
@@ -38,13 +44,25 @@ final class TimelineDriver {
             lastChanges = store.changeCount
             guard store.nodes.values.reduce(0, { $0 + ($1.status.state == .ready ? 1 : 0) }) >= nodesToWaitFor else { return false }
             ready()
-            guard !self.scenario.services.isEmpty else { return true }
-            self.simulation.schedule(after: .zero) { [unowned self] in
-                for spec in self.scenario.services {
-                    self.run(.serviceCreate(spec), text: "docker stack deploy: service \(spec.name)", via: nil, expect: nil)
-                }
-            }
+            guard !self.scenario.services.isEmpty || !self.scenario.networks.isEmpty else { return true }
+            self.simulation.schedule(after: .zero) { [unowned self] in self.deployStack(networksCreated: 0) }
             return true
+        }
+    }
+
+    /// `docker stack deploy`: the file's networks first, each once the one before it answered
+    /// (a service names its networks, which must exist when it is created), then the services.
+    private func deployStack(networksCreated: Int) {
+        if networksCreated < scenario.networks.count {
+            let network = scenario.networks[networksCreated]
+            run(.networkCreate(NetworkCreateRequest(name: network.name, driver: network.driver, subnet: network.subnet)),
+                text: "docker stack deploy: network \(network.name)", via: nil, expect: nil) { [unowned self] in
+                self.deployStack(networksCreated: networksCreated + 1)
+            }
+            return
+        }
+        for spec in scenario.services {
+            run(.serviceCreate(spec), text: "docker stack deploy: service \(spec.name)", via: nil, expect: nil)
         }
     }
 
@@ -56,6 +74,32 @@ final class TimelineDriver {
             apply(fault, text: entry.text)
         case let .docker(command):
             perform(command, entry: entry)
+        case let .traffic(action):
+            perform(action, entry: entry)
+        }
+    }
+
+    /// `curl` from the clients' host; `docker exec TASK nslookup` in the task's container.
+    private func perform(_ action: TrafficAction, entry: TimelineEntry) {
+        guard let traffic else { preconditionFailure("a traffic action in a run without a data plane") }
+        switch action {
+        case let .curl(node, port, maxTime):
+            guard let name = resolve(node) else {
+                finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: "", error: "curl: (6) Could not resolve host: leader"))
+                return
+            }
+            issued(entry.text, via: "-")
+            traffic.curl(node: name, port: port, maxTime: maxTime) { [unowned self] output, ok in
+                self.finish(entry.text, via: nil, expect: entry.expect,
+                            answer: CLIClient.Answer(output: ok ? output : "", error: ok ? nil : output))
+            }
+        case let .nslookup(task, name):
+            let answer = traffic.nslookup(name, from: task, resolve: resolve)
+            finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: answer.output, error: answer.error))
+        case let .ping(task, count, name):
+            traffic.ping(name, count: count, from: task, resolve: resolve) { [unowned self] output, error in
+                self.finish(entry.text, via: nil, expect: entry.expect, answer: CLIClient.Answer(output: output, error: error))
+            }
         }
     }
 
@@ -73,14 +117,17 @@ final class TimelineDriver {
     }
 
     /// Sends a control command and records the answer.
-    private func run(_ command: ControlCommand, text: String, via: NodeReference?, expect: CommandExpectation?) {
+    private func run(_ command: ControlCommand, text: String, via: NodeReference?, expect: CommandExpectation?,
+                     then next: (() -> Void)? = nil) {
         guard let engine = engine(for: via) else {
             finish(text, via: nil, expect: expect, answer: CLIClient.Answer(output: "", error: "Error: no engine to send the command to"))
+            next?()
             return
         }
         issued(text, via: engine.name)
         client.send(command, to: engine) { [unowned self] answer in
             self.finish(text, via: engine.name, expect: expect, answer: answer)
+            next?()
         }
     }
 
@@ -168,6 +215,9 @@ final class TimelineDriver {
         case .heal:
             network.heal()
             network.resetLinks(to: scenario.cluster.network)
+            allowEveryPort(network)
+            for (node, container) in failingHealth { cluster.node(named: node)?.runtime.setHealthFailing(containerID: container, false) }
+            failingHealth.removeAll()
             for node in cluster.liveNodes { node.runtime.pullsFail = false }
             for machine in cluster.machines {
                 guard let host = cluster.host(named: machine.name) else { continue }
@@ -192,8 +242,29 @@ final class TimelineDriver {
             host(node)?.wipesDiskAtNextBoot = true
         case let .failImagePulls(node):
             if let host = host(node), let software = cluster.node(named: host.name) { software.runtime.pullsFail = true }
+        case let .firewall(node, rule):
+            guard let host = host(node) else {
+                note = " (no leader)"
+                break
+            }
+            if rule.deny {
+                network.deny(rule.port, rule.transport, on: host.id)
+            } else {
+                network.allow(rule.port, rule.transport, on: host.id)
+            }
+        case let .failHealth(task):
+            note = failHealth(task)
         }
         simulation.emit(node: "-", component: "fault", kind: "fault", text + note, fields: [TraceField("action", text)])
+    }
+
+    /// `heal` ends every firewall rule: each host's denied ports are allowed again.
+    private func allowEveryPort(_ network: Network) {
+        guard network.firewall.ruleCount != 0 else { return }
+        for machine in cluster.machines {
+            guard let host = cluster.host(named: machine.name) else { continue }
+            for port in network.firewall.deniedPorts(on: host.id) { network.allow(port.number, port.transport, on: host.id) }
+        }
     }
 
     private func setLinks(_ selector: LinkSelector, _ change: (inout LinkParameters) -> Void) {
@@ -219,21 +290,33 @@ final class TimelineDriver {
 
     /// `kill web.2` / `kill app@w1`: the task's running container exits with code 137.
     private func kill(_ task: TaskReference) -> String {
+        guard let (node, container) = runningContainer(task) else { return " (no such running task)" }
+        node.runtime.kill(container.id)
+        if case .replica = task { return " (container on \(node.host.name))" }
+        return ""
+    }
+
+    /// `fail web.2 health`: the task's health probes fail until `heal` (moby `daemon/health.go`:
+    /// the probe's command exits non-zero), so Swarm finds it unhealthy after `retries` of them.
+    private func failHealth(_ task: TaskReference) -> String {
+        guard let (node, container) = runningContainer(task) else { return " (no such running task)" }
+        node.runtime.setHealthFailing(containerID: container.id, true)
+        failingHealth.append((node.host.name, container.id))
+        return container.healthcheck == nil ? " (container on \(node.host.name), which has no health check)" : " (container on \(node.host.name))"
+    }
+
+    /// The node and running container of `task`, if it runs.
+    private func runningContainer(_ task: TaskReference) -> (SwarmNode, Container)? {
         for node in cluster.liveNodes {
             for container in node.runtime.runningContainers where container.serviceName == task.service {
                 switch task {
-                case let .replica(_, slot) where container.slot == slot:
-                    node.runtime.kill(container.id)
-                    return " (container on \(node.host.name))"
-                case let .global(_, target) where resolve(target) == node.host.name:
-                    node.runtime.kill(container.id)
-                    return ""
-                default:
-                    continue
+                case let .replica(_, slot) where container.slot == slot: return (node, container)
+                case let .global(_, target) where resolve(target) == node.host.name: return (node, container)
+                default: continue
                 }
             }
         }
-        return " (no such running task)"
+        return nil
     }
 
     // MARK: - Names

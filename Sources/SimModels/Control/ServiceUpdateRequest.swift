@@ -49,6 +49,8 @@ public struct ServiceUpdateRequest: Equatable, Sendable {
     public var healthcheck = HealthcheckChanges()
     /// `--x-sim-*`
     public var behaviour = BehaviourChanges()
+    /// `--endpoint-mode vip|dnsrr`
+    public var endpointMode: EndpointSpec.Mode?
     /// `--force`: bumps `TaskTemplate.ForceUpdate`, which makes every task dirty.
     public var force: Bool = false
     /// `--rollback`: the server-side manual rollback; no other flag may be given with it.
@@ -80,6 +82,7 @@ public struct ServiceUpdateRequest: Equatable, Sendable {
             spec.task.reservations = Resources(nanoCPUs: reserveNanoCPUs ?? 0, memoryBytes: reserveMemoryBytes ?? 0)
         }
         if let stopGracePeriod { spec.task.stopGracePeriod = stopGracePeriod }
+        if let endpointMode { spec.endpoint.mode = endpointMode }
 
         if let restartCondition { spec.task.restartPolicy.condition = restartCondition }
         if let restartDelay { spec.task.restartPolicy.delay = restartDelay }
@@ -227,10 +230,16 @@ public struct BehaviourChanges: Equatable, Sendable {
     public var stop: SimDuration?
     public var failAfter: SimDuration?
     public var exitCode: Int?
+    public var boot: SimDuration?
+    public var serve: SimDuration?
+    public var sickAfter: SimDuration?
 
     public init() {}
 
     func apply(to behaviour: inout ContainerBehaviour) {
+        if let boot { behaviour.boot = boot }
+        if let serve { behaviour.serve = serve }
+        if let sickAfter { behaviour.sickAfter = sickAfter }
         if let pull { behaviour.pull = pull }
         if let start { behaviour.start = start }
         if let stop { behaviour.stop = stop }

@@ -12,13 +12,19 @@ extension ScenarioReader {
             return nil
         }
         if first.text == "docker" {
+            if action.tokens.count > 1, action.tokens[1].text == "exec" {
+                return readDockerExec(action).map(TimelineAction.traffic)
+            }
             return readDockerCommand(action).map(TimelineAction.docker)
+        }
+        if first.text == "curl" {
+            return readCurl(action).map(TimelineAction.traffic)
         }
         if Self.faultWords.contains(first.text) {
             return readFault(action).map(TimelineAction.fault)
         }
-        let hint = Suggestions.nearest(to: first.text, among: ["docker"] + Self.faultWords).map { "did you mean '\($0)'?" }
-            ?? "an action is a docker command or one of " + Self.faultWords.joined(separator: ", ")
+        let hint = Suggestions.nearest(to: first.text, among: ["docker", "curl"] + Self.faultWords).map { "did you mean '\($0)'?" }
+            ?? "an action is a docker command, curl, or one of " + Self.faultWords.joined(separator: ", ")
         report("unknown action '\(first.text)'", at: first, in: action, hint: hint)
         return nil
     }

@@ -30,6 +30,8 @@ extension ScenarioReader {
             condition = .quorum(isOK: state.text == "ok")
         case "node": condition = readNodeCondition(&cursor, in: words)
         case "service": condition = readServiceCondition(&cursor, in: words)
+        case "client": condition = readClientCondition(&cursor, in: words)
+        case "port", "name", "backends": condition = readDataPlaneCondition(subject.text, &cursor, in: words)
         default:
             let hint = Suggestions.nearest(to: subject.text, among: Self.conditionSubjects).map { "did you mean '\($0)'?" }
                 ?? "a condition starts with " + Self.conditionSubjects.joined(separator: ", ")
@@ -155,7 +157,7 @@ extension ScenarioReader {
     }
 
     /// `N`, `at least N` or `at most N`.
-    private mutating func readCount(_ cursor: inout WordCursor, in words: ActionText, after context: String) -> CountRequirement? {
+    mutating func readCount(_ cursor: inout WordCursor, in words: ActionText, after context: String) -> CountRequirement? {
         guard let first = cursor.next() else {
             reportMissing("missing number after '\(context)'", in: words, hint: "write N, at least N or at most N")
             return nil
@@ -184,7 +186,7 @@ extension ScenarioReader {
     }
 
     /// The next word, which must name a node (a missing one is an error).
-    private mutating func expectNode(after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
+    mutating func expectNode(after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
         guard let token = cursor.next() else {
             reportMissing("missing node after '\(context)'", in: words, hint: names.nodeHint)
             return nil
@@ -193,12 +195,12 @@ extension ScenarioReader {
     }
 
     /// Consumes `word`, or records an error; true when it was there.
-    private mutating func expectWord(_ word: String, after context: String, _ cursor: inout WordCursor, in words: ActionText) -> Bool {
+    mutating func expectWord(_ word: String, after context: String, _ cursor: inout WordCursor, in words: ActionText) -> Bool {
         expectWord(oneOf: [word], after: context, &cursor, in: words) != nil
     }
 
     /// Consumes one of `choices`, or records an error (with a suggestion) and returns nil.
-    private mutating func expectWord(oneOf choices: [String], after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
+    mutating func expectWord(oneOf choices: [String], after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
         let expected = choices.count == 1 ? "'\(choices[0])'" : "one of " + choices.joined(separator: ", ")
         guard let token = cursor.next() else {
             reportMissing("missing word after '\(context)': expected \(expected)", in: words)

@@ -7,7 +7,8 @@ extension ScenarioReader {
         ("swarm", [["init"], ["join"], ["join-token"], ["leave"]]),
         ("node", [["update"], ["promote"], ["demote"], ["rm", "remove"], ["ls", "list"], ["ps"], ["inspect"]]),
         ("service", [["create"], ["update"], ["scale"], ["rm", "remove"], ["ls", "list"], ["ps"], ["rollback"], ["inspect"]]),
-        ("network", [["create"]]),
+        ("network", [["create"], ["ls", "list"], ["inspect"], ["rm", "remove"]]),
+        ("exec", []),
         ("info", []),
         ("ps", []),
     ]
@@ -86,6 +87,10 @@ extension ScenarioReader {
             }
             return .nodeInspect(nodes)
         case "docker network create": return readNetworkCreate(rest, in: action)
+        case "docker network ls":
+            return readQuery(command, rest, in: action) ? .networkList : nil
+        case "docker network inspect", "docker network rm":
+            return readNetworkNames(command, rest, in: action)
         default: return readServiceCommand(command, rest, in: action)
         }
     }
@@ -272,6 +277,17 @@ extension ScenarioReader {
         case "docker node demote": return .nodeDemote(nodes)
         default: return .nodeRemove(nodes, force: args.has("--force"))
         }
+    }
+
+    /// `docker network inspect NAME...` and `docker network rm NAME...`: the names are checked
+    /// when the command runs, as Docker does (`network NET not found`).
+    private mutating func readNetworkNames(_ command: String, _ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {
+        let args = parseArguments(rest, flags: command == "docker network rm" ? [.bool("--force", "-f")] : [],
+                                  command: command, in: action)
+        guard args.isValid, checkArgumentCount(args.positionals, minimum: 1, maximum: nil, command: command,
+                                               usage: "\(command) NETWORK [NETWORK...]", in: action) else { return nil }
+        let names = args.positionals.map(\.text)
+        return command == "docker network rm" ? .networkRemove(names) : .networkInspect(names)
     }
 
     private mutating func readNetworkCreate(_ rest: ArraySlice<CommandToken>, in action: ActionText) -> DockerCommand? {

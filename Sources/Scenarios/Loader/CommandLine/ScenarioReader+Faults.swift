@@ -44,6 +44,8 @@ extension ScenarioReader {
             return readLinkFault(word, args, in: action, usage: usage)
         case "clock", "disk":
             return readMachineFault(word, args, in: action, usage: usage)
+        case "firewall":
+            return readFirewall(args, in: action, usage: usage)
         case "kill":
             guard checkArgumentCount(args, minimum: 1, maximum: 1, command: word, usage: FaultReference.usage(of: word), in: action) else {
                 return nil
@@ -58,9 +60,12 @@ extension ScenarioReader {
                 }
                 return nil
             }
+            if args[1].text == "health" {
+                return readTaskReference(args[0], in: action, usage: usage, command: "fail").map(Fault.failHealth)
+            }
             let node = resolveNode(args[0], in: action, command: word)
             guard args[1].text == "image-pull" else {
-                let hint = Suggestions.nearest(to: args[1].text, among: ["image-pull"]).map { "did you mean '\($0)'?" } ?? usage
+                let hint = Suggestions.nearest(to: args[1].text, among: ["image-pull", "health"]).map { "did you mean '\($0)'?" } ?? usage
                 report("unknown failure '\(args[1].text)'", at: args[1], in: action, hint: hint)
                 return nil
             }
@@ -150,7 +155,7 @@ extension ScenarioReader {
     }
 
     /// `web.2` (a replica's slot) or `app@w1` (a global service's task on a node).
-    private mutating func readTaskReference(_ token: CommandToken, in action: ActionText, usage: String) -> TaskReference? {
+    mutating func readTaskReference(_ token: CommandToken, in action: ActionText, usage: String, command: String = "kill") -> TaskReference? {
         let text = token.text
         if let at = text.lastIndex(of: "@") {
             let service = String(text[..<at])
@@ -162,8 +167,8 @@ extension ScenarioReader {
                 report("invalid task '\(text)'", at: token, in: action, hint: usage)
                 return nil
             }
-            let resolvedService = resolveService(serviceToken, in: action, command: "kill")
-            let node = resolveNode(nodeToken, in: action, command: "kill")
+            let resolvedService = resolveService(serviceToken, in: action, command: command)
+            let node = resolveNode(nodeToken, in: action, command: command)
             guard let resolvedService, let node else { return nil }
             return .global(service: resolvedService, node: node)
         }
@@ -175,7 +180,7 @@ extension ScenarioReader {
         let slotText = String(text[text.index(after: dot)...])
         let serviceToken = CommandToken(text: service, start: token.start, end: token.start + service.unicodeScalars.count)
         let slotToken = CommandToken(text: slotText, start: serviceToken.end + 1, end: token.end)
-        let resolvedService = resolveService(serviceToken, in: action, command: "kill")
+        let resolvedService = resolveService(serviceToken, in: action, command: command)
         let slot: Int
         do {
             slot = try WholeNumberSyntax.parse(slotText, what: "task slot", in: 1...ServiceFlags.maximumReplicas)

@@ -63,3 +63,38 @@ enum ClockRateSyntax {
         return rate
     }
 }
+
+extension ScenarioReader {
+    /// `firewall NODE deny|allow PORT[/tcp|udp]`.
+    mutating func readFirewall(_ args: [CommandToken], in action: ActionText, usage: String) -> Fault? {
+        guard requireArguments(args, count: 3, of: "firewall", missing: "'firewall' needs a node, deny or allow, and a port",
+                               in: action, usage: usage) else { return nil }
+        let node = resolveNode(args[0], in: action, command: "firewall")
+        guard ["deny", "allow"].contains(args[1].text) else {
+            let hint = Suggestions.nearest(to: args[1].text, among: ["deny", "allow"]).map { "did you mean '\($0)'?" } ?? usage
+            report("expected deny or allow after 'firewall \(args[0].text)', found '\(args[1].text)'", at: args[1], in: action, hint: hint)
+            return nil
+        }
+        do {
+            let (port, transport) = try Self.firewallPort(args[2].text)
+            return node.map { .firewall($0, FirewallRule(deny: args[1].text == "deny", port: port, transport: transport)) }
+        } catch {
+            report(error.message, at: args[2], in: action, hint: error.hint)
+            return nil
+        }
+    }
+
+    /// `7946`, `4789/udp`, `2377/tcp`.
+    static func firewallPort(_ text: String) throws(ValueParseError) -> (UInt16, NetworkPort.Transport?) {
+        let hint = "write a port, or a port and a protocol: 7946, 4789/udp, 2377/tcp"
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { throw ValueParseError("invalid port '\(text)'", hint: hint) }
+        let number = try WholeNumberSyntax.parse(String(parts[0]), what: "port", in: 1...65535)
+        guard parts.count == 2 else { return (UInt16(number), nil) }
+        switch parts[1] {
+        case "tcp": return (UInt16(number), .tcp)
+        case "udp": return (UInt16(number), .udp)
+        default: throw ValueParseError("invalid protocol '\(parts[1])' in '\(text)'", hint: "a firewall rule names tcp or udp")
+        }
+    }
+}

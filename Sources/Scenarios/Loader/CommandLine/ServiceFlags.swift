@@ -75,6 +75,10 @@ enum ServiceFlags {
         both(.value("--x-sim-stop")) { (text: String) throws(ValueParseError) in [.simulation(try simulationSetting("stop", text))] },
         both(.value("--x-sim-fail-after")) { (text: String) throws(ValueParseError) in [.simulation(try simulationSetting("fail_after", text))] },
         both(.value("--x-sim-exit-code")) { (text: String) throws(ValueParseError) in [.simulation(try simulationSetting("exit_code", text))] },
+        both(.value("--x-sim-boot")) { (text: String) throws(ValueParseError) in [.simulation(try simulationSetting("boot", text))] },
+        both(.value("--x-sim-serve")) { (text: String) throws(ValueParseError) in [.simulation(try simulationSetting("serve", text))] },
+        both(.value("--x-sim-sick-after")) { (text: String) throws(ValueParseError) in [.simulation(try simulationSetting("sick_after", text))] },
+        both(.value("--endpoint-mode")) { (text: String) throws(ValueParseError) in [.endpointMode(try parseEndpointMode(text))] },
     ]
 
     /// The flags `docker service create` accepts, `--name` included.
@@ -175,8 +179,20 @@ enum ServiceFlags {
         case "start": return .start(try DurationSyntax.parse(text, what: "start"))
         case "stop": return .stop(try DurationSyntax.parse(text, what: "stop"))
         case "fail_after": return .failAfter(try DurationSyntax.parse(text, what: "fail_after"))
+        case "boot": return .boot(try DurationSyntax.parse(text, what: "boot"))
+        case "serve": return .serve(try DurationSyntax.parse(text, what: "serve"))
+        case "sick_after": return .sickAfter(try DurationSyntax.parse(text, what: "sick_after"))
         default: return .exitCode(try WholeNumberSyntax.parse(text, what: "exit_code", in: 0...255))
         }
+    }
+
+    /// `vip` or `dnsrr`, as `--endpoint-mode` and `deploy.endpoint_mode` take it.
+    static func parseEndpointMode(_ text: String) throws(ValueParseError) -> EndpointSpec.Mode {
+        let word = text.trimmingWhitespace()
+        guard let mode = EndpointSpec.Mode(rawValue: word) else {
+            throw ValueParseError("invalid endpoint mode '\(word)'", hint: "the endpoint modes are vip and dnsrr")
+        }
+        return mode
     }
 
     private static func spreadLabel(_ text: String) throws(ValueParseError) -> String {

@@ -40,6 +40,14 @@ extension ScenarioReader {
         if let rollback = node["rollback_config"] {
             readUpdateConfig(rollback, into: &spec.rollback, isRollback: true)
         }
+        if let modeNode = node["endpoint_mode"], let mode = value(modeNode, what: "'endpoint_mode'", ServiceFlags.parseEndpointMode) {
+            spec.endpoint.mode = mode
+            if mode == .dnsrr, spec.endpoint.ports.contains(where: { $0.publishMode == .ingress }) {
+                // swarmkit `controlapi/service.go` validateEndpointSpec.
+                report("EndpointSpec: port published with ingress mode can't be used with dnsrr mode", at: modeNode,
+                       hint: "publish the ports with 'mode: host', or use endpoint_mode: vip")
+            }
+        }
     }
 
     /// `placement:` (`constraints`, `preferences`, `max_replicas_per_node`).

@@ -20,6 +20,12 @@ extension ScenarioReader {
             guard let conditionText = text(pair.value, what: "'\(pair.keyText)'") else { continue }
             let condition = readCondition(pair.value, text: conditionText)
             guard let window, let condition else { continue }
+            if condition.isOverRequests && !Self.judgesRequests(window) {
+                report("'\(pair.keyText.trimmingWhitespace())' cannot judge a client's requests", at: pair.key,
+                       hint: "a client condition counts the requests started in a window: write 'from T1 to T2', "
+                           + "or 'always' or 'at end' for every request of the run")
+                continue
+            }
             expectations.append(ScenarioExpectation(
                 window: window, condition: condition,
                 text: "\(pair.keyText.trimmingWhitespace()): \(conditionText.trimmingWhitespace())",
@@ -27,6 +33,15 @@ extension ScenarioReader {
             ))
         }
         return expectations
+    }
+
+    /// Whether `window` is one a client condition can be judged over: `from T1 to T2`, `always`
+    /// or `at end` (SCENARIO_FORMAT §9); an instant (`at T`, `by T`) or `never` has no requests.
+    static func judgesRequests(_ window: ExpectationWindow) -> Bool {
+        switch window {
+        case .during, .always, .atEnd: true
+        case .at, .by, .never: false
+        }
     }
 
     /// The WHEN of an expectation: `at TIME`, `at end`, `by TIME`, `from T1 to T2`, `always`, `never`.
