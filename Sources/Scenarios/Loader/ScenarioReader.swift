@@ -14,6 +14,8 @@ struct ScenarioReader {
     var diagnostics: [Diagnostic] = []
     /// The nodes and services defined so far.
     var names = NameBook()
+    /// The file's `mode:`: classic files name `primary` in actions, Swarm-mode files do not.
+    var mode: ScenarioMode = .swarm
 
     /// A reader for `source`, whose path is `file`.
     init(file: String, source: String) {

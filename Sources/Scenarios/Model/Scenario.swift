@@ -27,6 +27,10 @@ public struct Scenario: Equatable, Sendable {
     public var timeline: [TimelineEntry]
     /// The `expect:` entries, in file order.
     public var expectations: [ScenarioExpectation]
+    /// The classic Swarm 1.x system (`mode: classic`, SCENARIO_FORMAT §10); nil for Swarm mode.
+    /// When set, `nodes`, `services`, `timeline` and `expectations` are empty: the classic
+    /// scenario holds its own.
+    public var classic: ClassicScenario?
 
     /// The default seed when the file names none.
     public static let defaultSeed: UInt64 = 1
@@ -44,7 +48,8 @@ public struct Scenario: Equatable, Sendable {
         nodes: [NodeDefinition]? = nil,
         services: [ServiceSpec] = [],
         timeline: [TimelineEntry] = [],
-        expectations: [ScenarioExpectation] = []
+        expectations: [ScenarioExpectation] = [],
+        classic: ClassicScenario? = nil
     ) {
         self.file = file
         self.title = title
@@ -56,7 +61,12 @@ public struct Scenario: Equatable, Sendable {
         self.services = services
         self.timeline = timeline
         self.expectations = expectations
+        self.classic = classic
+        if classic != nil { self.nodes = nodes ?? [] }
     }
+
+    /// `mode:`: Swarm mode, or classic Swarm 1.x when `classic` is set.
+    public var mode: ScenarioMode { classic == nil ? .swarm : .classic }
 
     /// The node called `name`, if there is one.
     /// - Complexity: O(n) in the number of nodes.

@@ -24,6 +24,8 @@ public enum KeyReference {
         case updateConfig = "deploy.update_config / rollback_config"
         case simulation = "services.NAME.x-sim"
         case timelineEntry = "timeline[]"
+        case classicCluster = "cluster (mode: classic)"
+        case classicNode = "nodes.NAME (mode: classic)"
     }
 
     /// The keys of `section`, in the order the format lists them.
@@ -41,6 +43,8 @@ public enum KeyReference {
         case .network: return network
         case .node: return node
         case .timelineEntry: return timelineEntry
+        case .classicCluster: return classicCluster
+        case .classicNode: return classicNode
         default: return serviceEntries(section)
         }
     }
@@ -50,6 +54,8 @@ public enum KeyReference {
         ReferenceEntry("description", "description: |", "optional text shown at the top of the report"),
         ReferenceEntry("seed", "seed: 7", "the seed (default 1); --seed overrides it"),
         ReferenceEntry("duration", "duration: 2m", "simulated time to run (default 60s)"),
+        ReferenceEntry("mode", "mode: classic", "swarm (Swarm mode, the default) or classic: standalone Swarm 1.x with Consul "
+                       + "discovery (see `simrun help classic`)"),
         ReferenceEntry("cluster", "cluster:", "the managers, workers and the real defaults to override"),
         ReferenceEntry("nodes", "nodes:", "per-node settings, or extra nodes"),
         ReferenceEntry("services", "services:", "services deployed at 0s, with the Compose file's keys, as `docker stack deploy` reads them"),

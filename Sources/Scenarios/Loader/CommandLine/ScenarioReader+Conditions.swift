@@ -31,17 +31,14 @@ extension ScenarioReader {
         case "node": condition = readNodeCondition(&cursor, in: words)
         case "service": condition = readServiceCondition(&cursor, in: words)
         default:
-            let hint = Suggestions.nearest(to: subject.text, among: Self.conditionSubjects).map { "did you mean '\($0)'?" }
+            let classicOnly = !Self.conditionSubjects.contains(subject.text) && Self.classicConditionSubjects.contains(subject.text)
+            let hint = classicOnly ? Self.classicOnlyHint("the condition '\(subject.text) ...'")
+                : Suggestions.nearest(to: subject.text, among: Self.conditionSubjects).map { "did you mean '\($0)'?" }
                 ?? "a condition starts with " + Self.conditionSubjects.joined(separator: ", ")
             report("unknown condition '\(subject.text)'", at: subject, in: words, hint: hint)
             return nil
         }
-        guard let condition else { return nil }
-        if let extra = cursor.next() {
-            report("unexpected '\(extra.text)' after the condition", at: extra, in: words)
-            return nil
-        }
-        return condition
+        return finishCondition(condition, &cursor, in: words)
     }
 
     private mutating func readLeaderCondition(_ cursor: inout WordCursor, in words: ActionText) -> Condition? {
@@ -154,8 +151,18 @@ extension ScenarioReader {
         }
     }
 
+    /// The condition read, unless a word follows it (an error).
+    mutating func finishCondition<C>(_ condition: C?, _ cursor: inout WordCursor, in words: ActionText) -> C? {
+        guard let condition else { return nil }
+        if let extra = cursor.next() {
+            report("unexpected '\(extra.text)' after the condition", at: extra, in: words)
+            return nil
+        }
+        return condition
+    }
+
     /// `N`, `at least N` or `at most N`.
-    private mutating func readCount(_ cursor: inout WordCursor, in words: ActionText, after context: String) -> CountRequirement? {
+    mutating func readCount(_ cursor: inout WordCursor, in words: ActionText, after context: String) -> CountRequirement? {
         guard let first = cursor.next() else {
             reportMissing("missing number after '\(context)'", in: words, hint: "write N, at least N or at most N")
             return nil
@@ -184,7 +191,7 @@ extension ScenarioReader {
     }
 
     /// The next word, which must name a node (a missing one is an error).
-    private mutating func expectNode(after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
+    mutating func expectNode(after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
         guard let token = cursor.next() else {
             reportMissing("missing node after '\(context)'", in: words, hint: names.nodeHint)
             return nil
@@ -193,12 +200,12 @@ extension ScenarioReader {
     }
 
     /// Consumes `word`, or records an error; true when it was there.
-    private mutating func expectWord(_ word: String, after context: String, _ cursor: inout WordCursor, in words: ActionText) -> Bool {
+    mutating func expectWord(_ word: String, after context: String, _ cursor: inout WordCursor, in words: ActionText) -> Bool {
         expectWord(oneOf: [word], after: context, &cursor, in: words) != nil
     }
 
     /// Consumes one of `choices`, or records an error (with a suggestion) and returns nil.
-    private mutating func expectWord(oneOf choices: [String], after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
+    mutating func expectWord(oneOf choices: [String], after context: String, _ cursor: inout WordCursor, in words: ActionText) -> CommandToken? {
         let expected = choices.count == 1 ? "'\(choices[0])'" : "one of " + choices.joined(separator: ", ")
         guard let token = cursor.next() else {
             reportMissing("missing word after '\(context)': expected \(expected)", in: words)
