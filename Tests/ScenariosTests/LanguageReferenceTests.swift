@@ -41,12 +41,16 @@ import Testing
         for flag in ServiceFlags.createFlags + ServiceFlags.updateFlags {
             #expect(words.contains(flag.long), "'\(flag.long)' is missing from simrun help format")
         }
+        let classic = ReferenceText.text(.classic)
         for section in KeyReference.Section.allCases {
+            // The classic sections are in their own topic, `simrun help classic`.
+            let text = KeyReference.classicSections.contains(section) ? classic : text
             #expect(text.contains(section == .topLevel ? "KEYS AT THE TOP" : "KEYS OF \(section.rawValue)"))
             for key in KeyReference.keys(section) {
                 #expect(text.contains("  \(key):") || text.contains("- \(key):"), "'\(key)' of \(section.rawValue) is missing")
             }
         }
+        #expect(!text.contains("KEYS OF cluster (mode: classic)"))
     }
 
     @Test func theLoaderAcceptsTheKeysTheReferenceLists() {

@@ -37,6 +37,13 @@ extension ScenarioReader {
             }
         }
 
+        guard let mode = readMode(root["mode"]) else { return nil }
+        self.mode = mode
+        if mode == .classic {
+            let classic = readClassic(root, duration: duration)
+            guard diagnostics.isEmpty, let title, let duration, let classic else { return nil }
+            return Scenario(file: file, title: title, description: description, seed: seed, duration: duration, classic: classic)
+        }
         let cluster = root["cluster"].map { readCluster($0) } ?? ClusterSettings()
         let nodes = readNodes(root["nodes"], cluster: cluster)
         let networks = root["networks"].map { readNetworks($0) } ?? []

@@ -19,6 +19,8 @@ struct ScenarioReader {
     /// Whether what the runner cannot simulate yet is an error (always, except in tests of
     /// the reading itself).
     var refusesUnwiredDataPlane = true
+    /// The file's `mode:`: classic files name `primary` in actions, Swarm-mode files do not.
+    var mode: ScenarioMode = .swarm
 
     /// A reader for `source`, whose path is `file`.
     init(file: String, source: String) {

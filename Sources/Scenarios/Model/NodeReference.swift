@@ -5,6 +5,9 @@ public enum NodeReference: Hashable, Sendable, CustomStringConvertible {
     case named(String)
     /// Whichever node is the leader when the action runs.
     case leader
+    /// Classic mode only (`mode: classic`): the host whose manager holds the leader lock in the
+    /// Consul store at the instant the action runs (`kill manage@primary`, `crash primary`).
+    case primary
     /// `NAME.id` (`NAME.id:N`): the node ID (its first `N` characters) that the node named
     /// `NAME` holds when the command runs, as a user copies it from `docker node ls`; docker
     /// commands only. The daemon resolves it as it resolves any ID or ID prefix.
@@ -15,6 +18,7 @@ public enum NodeReference: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .named(let name): name
         case .leader: "leader"
+        case .primary: "primary"
         case let .id(name, prefix): name + ".id" + (prefix.map { ":\($0)" } ?? "")
         }
     }

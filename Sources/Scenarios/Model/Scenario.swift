@@ -35,6 +35,10 @@ public struct Scenario: Equatable, Sendable {
     /// sorted, with where the first was written; `docker stack deploy` warns "Ignoring
     /// unsupported options: ..." and so does `simrun validate`/`run` (`TimelineWarnings`).
     public var ignoredComposeOptions: IgnoredComposeOptions?
+    /// The classic Swarm 1.x system (`mode: classic`, SCENARIO_FORMAT §10); nil for Swarm mode.
+    /// When set, `nodes`, `services`, `timeline` and `expectations` are empty: the classic
+    /// scenario holds its own.
+    public var classic: ClassicScenario?
 
     /// The default seed when the file names none.
     public static let defaultSeed: UInt64 = 1
@@ -54,7 +58,8 @@ public struct Scenario: Equatable, Sendable {
         networks: [NetworkCreation] = [],
         clients: [ClientDefinition] = [],
         timeline: [TimelineEntry] = [],
-        expectations: [ScenarioExpectation] = []
+        expectations: [ScenarioExpectation] = [],
+        classic: ClassicScenario? = nil
     ) {
         self.file = file
         self.title = title
@@ -68,7 +73,12 @@ public struct Scenario: Equatable, Sendable {
         self.clients = clients
         self.timeline = timeline
         self.expectations = expectations
+        self.classic = classic
+        if classic != nil { self.nodes = nodes ?? [] }
     }
+
+    /// `mode:`: Swarm mode, or classic Swarm 1.x when `classic` is set.
+    public var mode: ScenarioMode { classic == nil ? .swarm : .classic }
 
     /// The node called `name`, if there is one.
     /// - Complexity: O(n) in the number of nodes.

@@ -28,6 +28,8 @@ public enum KeyReference {
         case ipamConfig = "networks.NAME.ipam.config[]"
         case client = "clients.NAME"
         case timelineEntry = "timeline[]"
+        case classicCluster = "cluster (mode: classic)"
+        case classicNode = "nodes.NAME (mode: classic)"
     }
 
     /// The keys of `section`, in the order the format lists them.
@@ -49,6 +51,8 @@ public enum KeyReference {
         case .ipam: return [ReferenceEntry("config", "config: [{subnet: 10.0.9.0/24}]", "the network's subnets (one is simulated)")]
         case .ipamConfig: return [ReferenceEntry("subnet", "subnet: 10.0.9.0/24", "the network's subnet (default: the next free /24 of 10.0.0.0/8)")]
         case .client: return client
+        case .classicCluster: return classicCluster
+        case .classicNode: return classicNode
         default: return serviceEntries(section)
         }
     }
@@ -58,6 +62,8 @@ public enum KeyReference {
         ReferenceEntry("description", "description: |", "optional text shown at the top of the report"),
         ReferenceEntry("seed", "seed: 7", "the seed (default 1); --seed overrides it"),
         ReferenceEntry("duration", "duration: 2m", "simulated time to run (default 60s)"),
+        ReferenceEntry("mode", "mode: classic", "swarm (Swarm mode, the default) or classic: standalone Swarm 1.x with Consul "
+                       + "discovery (see `simrun help classic`)"),
         ReferenceEntry("cluster", "cluster:", "the managers, workers and the real defaults to override"),
         ReferenceEntry("nodes", "nodes:", "per-node settings, or extra nodes"),
         ReferenceEntry("services", "services:", "services deployed at 0s, with the Compose file's keys, as `docker stack deploy` reads them"),

@@ -2,7 +2,7 @@
 public enum ReferenceText {
     /// A topic of `simrun help`.
     public enum Topic: String, CaseIterable, Sendable {
-        case format, conditions, faults
+        case format, conditions, faults, classic
 
         /// What the topic covers, for the list of topics.
         public var summary: String {
@@ -10,6 +10,7 @@ public enum ReferenceText {
             case .format: return "the scenario file: every key, the timeline's docker commands and flags"
             case .conditions: return "expectations: WHEN and every condition"
             case .faults: return "the faults a timeline may apply"
+            case .classic: return "classic Swarm 1.x with Consul (mode: classic): keys, actions, conditions"
             }
         }
     }
@@ -21,6 +22,7 @@ public enum ReferenceText {
         case .format: writeFormat(&writer)
         case .conditions: writeConditions(&writer)
         case .faults: writeFaults(&writer)
+        case .classic: writeClassic(&writer)
         }
         return writer.text
     }
@@ -32,7 +34,7 @@ public enum ReferenceText {
             > blocks are errors, as are duplicate keys. Durations are written as in Docker (500us, 250ms, \
             10s, 1m30s, 2h); sizes as 512MiB, 8GiB, 256M, 1G (powers of 1024); cpus as decimals (0.5).
             """)
-        for section in KeyReference.Section.allCases {
+        for section in KeyReference.Section.allCases where !KeyReference.classicSections.contains(section) {
             writer.heading(section == .topLevel ? "KEYS AT THE TOP" : "KEYS OF \(section.rawValue)")
             writer.entries(KeyReference.entries(section))
         }
@@ -58,6 +60,27 @@ public enum ReferenceText {
         writer.paragraph("""
             The safety invariants (one leader per term, log matching, no committed entry lost or changed, \
             no slot running two tasks) are checked at every instant of every run without being written.
+            """)
+    }
+
+    private static func writeClassic(_ writer: inout ReferenceWriter) {
+        writer.paragraph("""
+            With 'mode: classic' a scenario simulates standalone Swarm 1.x: Consul servers (a Raft cluster), \
+            'swarm manage --replication' managers electing a primary on a Consul lock, and engines registered \
+            by 'swarm join'. The top-level keys are those of Swarm mode without services:.
+            """)
+        for section in KeyReference.classicSections {
+            writer.heading("KEYS OF \(section.rawValue)")
+            writer.entries(KeyReference.entries(section))
+        }
+        writer.heading("TIMELINE ACTIONS")
+        writer.entries(ClassicReference.actions)
+        writer.heading("CONDITIONS")
+        writer.entries(ClassicReference.conditions)
+        writer.paragraph("""
+            Consul's Raft is checked like the managers' Raft in Swarm mode. Two managers acting as primary at \
+            once (an old primary that has not yet noticed its lock session expired) is reported as the finding \
+            'split primary' with its duration, not as a violation.
             """)
     }
 

@@ -340,6 +340,7 @@ final class TimelineDriver {
         switch reference {
         case let .named(name): name
         case .leader: truth.leader?.host.name
+        case .primary: nil  // classic mode only; the loader never puts it in a Swarm-mode scenario
         case let .id(name, prefix):
             (name == "leader" ? truth.leader?.host.name : name)
                 .flatMap { cluster.nodeID(ofMachine: $0) }

@@ -29,9 +29,11 @@ extension ScenarioReader {
     /// The node `token` names (`leader` included), or nil with an error naming `command`.
     mutating func resolveNode(_ token: CommandToken, in action: ActionText, command: String) -> NodeReference? {
         if token.text == "leader" { return .leader }
+        if token.text == "primary", mode == .classic { return .primary }
         if names.hasNode(token.text) { return .named(token.text) }
         guard names.nodesAreCertain else { return .named(token.text) }
-        report("unknown node '\(token.text)' in '\(command)'", at: token, in: action, hint: names.nodeHint)
+        let hint = token.text == "primary" ? Self.classicOnlyHint("'primary' (the host whose manager holds the lock)") : names.nodeHint
+        report("unknown node '\(token.text)' in '\(command)'", at: token, in: action, hint: hint)
         return nil
     }
 

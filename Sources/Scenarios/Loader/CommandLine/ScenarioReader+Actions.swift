@@ -23,7 +23,9 @@ extension ScenarioReader {
         if Self.faultWords.contains(first.text) {
             return readFault(action).map(TimelineAction.fault)
         }
-        let hint = Suggestions.nearest(to: first.text, among: ["docker", "curl"] + Self.faultWords).map { "did you mean '\($0)'?" }
+        let classicOnly = first.text == "swarm" || first.text == "start"
+        let hint = classicOnly ? Self.classicOnlyHint("'\(first.text)'")
+            : Suggestions.nearest(to: first.text, among: ["docker", "curl"] + Self.faultWords).map { "did you mean '\($0)'?" }
             ?? "an action is a docker command, curl, or one of " + Self.faultWords.joined(separator: ", ")
         report("unknown action '\(first.text)'", at: first, in: action, hint: hint)
         return nil

@@ -33,17 +33,14 @@ extension ScenarioReader {
         case "client": condition = readClientCondition(&cursor, in: words)
         case "port", "name", "backends": condition = readDataPlaneCondition(subject.text, &cursor, in: words)
         default:
-            let hint = Suggestions.nearest(to: subject.text, among: Self.conditionSubjects).map { "did you mean '\($0)'?" }
+            let classicOnly = !Self.conditionSubjects.contains(subject.text) && Self.classicConditionSubjects.contains(subject.text)
+            let hint = classicOnly ? Self.classicOnlyHint("the condition '\(subject.text) ...'")
+                : Suggestions.nearest(to: subject.text, among: Self.conditionSubjects).map { "did you mean '\($0)'?" }
                 ?? "a condition starts with " + Self.conditionSubjects.joined(separator: ", ")
             report("unknown condition '\(subject.text)'", at: subject, in: words, hint: hint)
             return nil
         }
-        guard let condition else { return nil }
-        if let extra = cursor.next() {
-            report("unexpected '\(extra.text)' after the condition", at: extra, in: words)
-            return nil
-        }
-        return condition
+        return finishCondition(condition, &cursor, in: words)
     }
 
     private mutating func readLeaderCondition(_ cursor: inout WordCursor, in words: ActionText) -> Condition? {
@@ -154,6 +151,16 @@ extension ScenarioReader {
                 return nil
             }
         }
+    }
+
+    /// The condition read, unless a word follows it (an error).
+    mutating func finishCondition<C>(_ condition: C?, _ cursor: inout WordCursor, in words: ActionText) -> C? {
+        guard let condition else { return nil }
+        if let extra = cursor.next() {
+            report("unexpected '\(extra.text)' after the condition", at: extra, in: words)
+            return nil
+        }
+        return condition
     }
 
     /// `N`, `at least N` or `at most N`.

@@ -23,7 +23,9 @@ extension ScenarioReader {
         }
         let groupToken = tokens[1]
         guard let group = Self.dockerCommands.first(where: { $0.group == groupToken.text }) else {
-            let hint = Suggestions.nearest(to: groupToken.text, among: groups).map { "did you mean 'docker \($0)'?" }
+            let classicOnly = ["ps", "rm", "stop", "start", "run"].contains(groupToken.text)
+            let hint = classicOnly ? Self.classicOnlyHint("'docker \(groupToken.text)' through a manager")
+                : Suggestions.nearest(to: groupToken.text, among: groups).map { "did you mean 'docker \($0)'?" }
                 ?? "docker commands: " + groups.joined(separator: ", ")
             report("unknown command 'docker \(groupToken.text)'", at: groupToken, in: action, hint: hint)
             return nil

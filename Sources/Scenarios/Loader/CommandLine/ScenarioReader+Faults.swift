@@ -50,6 +50,12 @@ extension ScenarioReader {
             guard checkArgumentCount(args, minimum: 1, maximum: 1, command: word, usage: FaultReference.usage(of: word), in: action) else {
                 return nil
             }
+            if let at = args[0].text.firstIndex(of: "@"), ClassicProcess(rawValue: String(args[0].text[..<at])) != nil,
+               !names.hasService(String(args[0].text[..<at])) {
+                report("unknown service '\(args[0].text[..<at])' in 'kill'", at: args[0], in: action,
+                       hint: Self.classicOnlyHint("'kill \(args[0].text[..<at])@HOST'"))
+                return nil
+            }
             return readTaskReference(args[0], in: action, usage: usage).map(Fault.kill)
         default:  // fail
             guard args.count == 2 else {

@@ -35,7 +35,12 @@ extension ScenarioReader {
             case "network":
                 cluster.network = readNetworkDefaults(value, defaults: cluster.network)
             default:
-                reportUnknownKey(pair, known: KeyReference.keys(.cluster), in: "'cluster'")
+                if Self.classicOnlyClusterKeys.contains(pair.keyText) {
+                    report("unknown key '\(pair.keyText)' in 'cluster'", at: pair.key,
+                           hint: Self.classicOnlyHint("'\(pair.keyText)'"))
+                } else {
+                    reportUnknownKey(pair, known: KeyReference.keys(.cluster), in: "'cluster'")
+                }
             }
         }
         return cluster
@@ -110,7 +115,7 @@ extension ScenarioReader {
     }
 
     /// Reads `cluster.network`.
-    private mutating func readNetworkDefaults(_ node: YAMLNode, defaults: LinkParameters) -> LinkParameters {
+    mutating func readNetworkDefaults(_ node: YAMLNode, defaults: LinkParameters) -> LinkParameters {
         var link = defaults
         guard let pairs = mapping(node, what: "'network'") else { return link }
         checkKeys(pairs, known: KeyReference.keys(.network), in: "'network'")

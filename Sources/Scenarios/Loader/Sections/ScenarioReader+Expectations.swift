@@ -3,9 +3,28 @@ import SimEngine
 extension ScenarioReader {
     /// Reads `expect:`: a list of `WHEN: CONDITION` entries.
     mutating func readExpectations(_ section: YAMLNode, duration: SimDuration?) -> [ScenarioExpectation] {
+        readExpectationEntries(section, duration: duration, readCondition: { reader, node, text in
+            reader.readCondition(node, text: text)
+        }, judgesRequests: { condition, window in !condition.isOverRequests || Self.judgesRequests(window) }).map { ScenarioExpectation(window: $0.window, condition: $0.condition, text: $0.text, location: $0.location) }
+    }
+
+    /// One `WHEN: CONDITION` entry, its condition read by the mode's reader.
+    struct ExpectationEntry<Subject> {
+        let window: ExpectationWindow
+        let condition: Subject
+        let text: String
+        let location: SourceLocation
+    }
+
+    /// Reads a list of `WHEN: CONDITION` entries, each condition read by `readCondition`.
+    mutating func readExpectationEntries<Subject>(
+        _ section: YAMLNode, duration: SimDuration?,
+        readCondition: (inout ScenarioReader, YAMLNode, String) -> Subject?,
+        judgesRequests: (Subject, ExpectationWindow) -> Bool = { _, _ in true }
+    ) -> [ExpectationEntry<Subject>] {
         if section.isNull { return [] }
         guard let items = sequence(section, what: "'expect'") else { return [] }
-        var expectations: [ScenarioExpectation] = []
+        var expectations: [ExpectationEntry<Subject>] = []
         for item in items {
             guard let pairs = mapping(item, what: "an expectation") else { continue }
             guard let pair = pairs.first else {
@@ -18,15 +37,15 @@ extension ScenarioReader {
             }
             let window = readWindow(pair.key, duration: duration)
             guard let conditionText = text(pair.value, what: "'\(pair.keyText)'") else { continue }
-            let condition = readCondition(pair.value, text: conditionText)
+            let condition = readCondition(&self, pair.value, conditionText)
             guard let window, let condition else { continue }
-            if condition.isOverRequests && !Self.judgesRequests(window) {
+            if !judgesRequests(condition, window) {
                 report("'\(pair.keyText.trimmingWhitespace())' cannot judge a client's requests", at: pair.key,
                        hint: "a client condition counts the requests started in a window: write 'from T1 to T2', "
                            + "or 'always' or 'at end' for every request of the run")
                 continue
             }
-            expectations.append(ScenarioExpectation(
+            expectations.append(ExpectationEntry(
                 window: window, condition: condition,
                 text: "\(pair.keyText.trimmingWhitespace()): \(conditionText.trimmingWhitespace())",
                 location: pair.key.location

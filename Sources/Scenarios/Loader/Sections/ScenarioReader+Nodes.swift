@@ -61,7 +61,13 @@ extension ScenarioReader {
     private mutating func readNode(_ value: YAMLNode, into node: inout NodeDefinition, isGenerated: Bool) {
         if value.isNull { return }
         guard let pairs = mapping(value, what: "node '\(node.name)'") else { return }
-        checkKeys(pairs, known: Self.nodeKeys, in: "node '\(node.name)'")
+        for pair in pairs where !Self.nodeKeys.contains(pair.keyText) {
+            if Self.classicOnlyNodeKeys.contains(pair.keyText) {
+                report("unknown key '\(pair.keyText)' in node '\(node.name)'", at: pair.key, hint: Self.classicOnlyHint("'\(pair.keyText)'"))
+            } else {
+                reportUnknownKey(pair, known: Self.nodeKeys, in: "node '\(node.name)'")
+            }
+        }
         if let roleNode = value["role"], let text = text(roleNode, what: "'role'") {
             if let given = NodeRole(rawValue: text.trimmingWhitespace()) {
                 if isGenerated && given != node.role {
@@ -73,20 +79,7 @@ extension ScenarioReader {
                 report("invalid role '\(text)'", at: roleNode, hint: "a node's role is manager or worker")
             }
         }
-        if let cpus = value["cpus"], let nanoCPUs = self.value(cpus, what: "'cpus'", { (text: String) throws(ValueParseError) in
-            let nano = try DecimalSyntax.parseCPUs(text)
-            if nano == 0 { throw ValueParseError("a node needs more than 0 cpus") }
-            return nano
-        }) {
-            node.nanoCPUs = nanoCPUs
-        }
-        if let memory = value["memory"], let bytes = self.value(memory, what: "'memory'", { (text: String) throws(ValueParseError) in
-            let bytes = try SizeFormat.parse(text)
-            if bytes <= 0 { throw ValueParseError("a node needs more than 0 bytes of memory") }
-            return bytes
-        }) {
-            node.memoryBytes = bytes
-        }
+        readResources(value, what: "a node", cpus: &node.nanoCPUs, memory: &node.memoryBytes)
         if let labels = value["labels"], let read = readLabels(labels, what: "labels of node '\(node.name)'") {
             node.labels = read
         }
@@ -97,6 +90,24 @@ extension ScenarioReader {
             try BoolSyntax.parse(text, what: "joined")
         }) {
             node.joined = flag
+        }
+    }
+
+    /// Reads `cpus:` and `memory:` of a node or host (`what`), each more than 0, into the values given.
+    mutating func readResources(_ value: YAMLNode, what: String, cpus: inout Int64, memory: inout Int64) {
+        if let node = value["cpus"], let nanoCPUs = self.value(node, what: "'cpus'", { (text: String) throws(ValueParseError) in
+            let nano = try DecimalSyntax.parseCPUs(text)
+            if nano == 0 { throw ValueParseError("\(what) needs more than 0 cpus") }
+            return nano
+        }) {
+            cpus = nanoCPUs
+        }
+        if let node = value["memory"], let bytes = self.value(node, what: "'memory'", { (text: String) throws(ValueParseError) in
+            let bytes = try SizeFormat.parse(text)
+            if bytes <= 0 { throw ValueParseError("\(what) needs more than 0 bytes of memory") }
+            return bytes
+        }) {
+            memory = bytes
         }
     }
 

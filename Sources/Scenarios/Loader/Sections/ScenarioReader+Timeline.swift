@@ -16,6 +16,53 @@ extension ScenarioReader {
 
     /// One entry: `at TIME: ACTION`, then optional `via:` and `expect:`.
     private mutating func readTimelineEntry(_ item: YAMLNode, duration: SimDuration?, latest: inout SimInstant?) -> TimelineEntry? {
+        guard let parts = readEntryParts(item, duration: duration, latest: &latest), let text = parts.text else { return nil }
+        let action = readAction(parts.first.value, text: text)
+        var via: NodeReference?
+        if let viaNode = parts.via, let name = self.text(viaNode, what: "'via'") {
+            if case .fault? = action {
+                report("'via' applies to docker commands, not to faults", at: viaNode,
+                       hint: "a fault acts on the nodes it names")
+            }
+            let word = name.trimmingWhitespace()
+            if word == "leader" {
+                via = .leader
+            } else if names.hasNode(word) || !names.nodesAreCertain {
+                via = .named(word)
+            } else {
+                report("unknown node '\(word)' in 'via'", at: viaNode, hint: names.nodeHint)
+            }
+        }
+        let isFault: Bool
+        if case .fault? = action { isFault = true } else { isFault = false }
+        let expect = readEntryExpect(parts.expect, isCommand: !isFault)
+        guard let time = parts.time, let action else { return nil }
+        return TimelineEntry(time: time, action: action, via: via, expect: expect, text: text, location: parts.first.key.location)
+    }
+
+    /// The `expect:` of an entry, if any; an error when the action is not a command.
+    mutating func readEntryExpect(_ node: YAMLNode?, isCommand: Bool) -> CommandExpectation? {
+        guard let node, let value = self.value(node, what: "'expect'", Self.parseCommandExpectation) else { return nil }
+        if !isCommand {
+            report("'expect' applies to docker commands, not to faults", at: node,
+                   hint: "use the 'expect:' section to check what a fault causes")
+        }
+        return value
+    }
+
+    /// The parts every timeline entry has in either mode: the first pair (`at TIME: ACTION`),
+    /// its time and text (nil after an error), and the `via:` and `expect:` values.
+    struct EntryParts {
+        let first: YAMLPair
+        let time: SimInstant?
+        let text: String?
+        let via: YAMLNode?
+        let expect: YAMLNode?
+    }
+
+    /// Reads the shape of an entry, reporting a missing time, extra keys and an empty action;
+    /// nil when the entry is not a mapping or is empty.
+    mutating func readEntryParts(_ item: YAMLNode, duration: SimDuration?, latest: inout SimInstant?) -> EntryParts? {
         let usage = "an entry is written '- at 30s: crash m1', optionally followed by 'via: NODE' and 'expect: ok|error'"
         guard let pairs = mapping(item, what: "a timeline entry") else { return nil }
         guard let first = pairs.first else {
@@ -39,33 +86,8 @@ extension ScenarioReader {
             }
         }
         let startsWithTime = first.keyText == "at" || first.keyText.hasPrefix("at ")
-        guard startsWithTime, let text = text(first.value, what: "'\(first.keyText)'") else { return nil }
-        let action = readAction(first.value, text: text)
-        var via: NodeReference?
-        if let viaNode, let name = self.text(viaNode, what: "'via'") {
-            if case .fault? = action {
-                report("'via' applies to docker commands, not to faults", at: viaNode,
-                       hint: "a fault acts on the nodes it names")
-            }
-            let word = name.trimmingWhitespace()
-            if word == "leader" {
-                via = .leader
-            } else if names.hasNode(word) || !names.nodesAreCertain {
-                via = .named(word)
-            } else {
-                report("unknown node '\(word)' in 'via'", at: viaNode, hint: names.nodeHint)
-            }
-        }
-        var expect: CommandExpectation?
-        if let expectNode, let value = self.value(expectNode, what: "'expect'", Self.parseCommandExpectation) {
-            if case .fault? = action {
-                report("'expect' applies to docker commands, not to faults", at: expectNode,
-                       hint: "use the 'expect:' section to check what a fault causes")
-            }
-            expect = value
-        }
-        guard let time, let action else { return nil }
-        return TimelineEntry(time: time, action: action, via: via, expect: expect, text: text, location: first.key.location)
+        let text = startsWithTime ? self.text(first.value, what: "'\(first.keyText)'") : nil
+        return EntryParts(first: first, time: time, text: text, via: viaNode, expect: expectNode)
     }
 
     /// The time of an entry's first key (`at 30s`), checked against the run and the entry before.
