@@ -1,7 +1,7 @@
 /// Why a call from the manager to an engine failed, as `CheckConnectionErr` tells the kinds apart
 /// by their text (`cluster/engine.go`): which kinds count towards `--engine-failure-retry`
 /// depends on the release (`ClassicSwarmVersion.countsTowardsFailures`).
-public enum EngineCallFailure: Equatable, Sendable {
+public enum EngineCallFailure: Error, Equatable, Sendable {
     /// The host answered and nothing listened (`connection refused`).
     case connectionRefused(String)
     /// No answer within the request timeout.

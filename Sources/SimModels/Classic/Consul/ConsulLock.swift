@@ -47,7 +47,12 @@ public final class ConsulLock {
         self.onAcquired = onAcquired
         self.onLost = onLost
         self.onError = onError
-        let current = attempt
+        campaign(attempt: attempt)
+    }
+
+    /// Waits for the key with the session, creating one first when there is none (the first
+    /// attempt, or the last session ended: its renewals failed for a whole TTL or it was gone).
+    private func campaign(attempt current: Int) {
         guard session == nil else { return wait(index: 0, attempt: current) }
         client.call(.sessionCreate(ttl: options.sessionTTL, lockDelay: options.lockDelay, behavior: .release)) { [self] result in
             guard current == attempt else { return }
@@ -55,9 +60,19 @@ public final class ConsulLock {
                 return fail(result)
             }
             session = created
-            renewer = ConsulSessionRenewer(session: created, ttl: options.sessionTTL, client: client, onEnd: {})
+            renewer = ConsulSessionRenewer(session: created, ttl: options.sessionTTL, client: client, onEnd: { [weak self] in
+                self?.sessionEnded(created)
+            })
             wait(index: 0, attempt: current)
         }
+    }
+
+    /// The renewer gave up on the session: the next attempt needs a new one (a held lock is
+    /// lost through the monitor, which sees the key released when Consul invalidates it).
+    private func sessionEnded(_ id: String) {
+        guard session == id else { return }
+        session = nil
+        renewer = nil
     }
 
     /// Releases the lock and destroys its session (a resigning holder).
@@ -84,7 +99,8 @@ public final class ConsulLock {
     private func wait(index: UInt64, attempt current: Int) {
         let options = ConsulQueryOptions(consistency: .consistent, waitIndex: index, waitTime: Self.waitTime)
         client.call(.kvGet(key: key, options)) { [self] result in
-            guard current == attempt, let session else { return }
+            guard current == attempt else { return }
+            guard let session else { return campaign(attempt: current) }
             switch ConsulKV.pairs(result) {
             case .failure(let error):
                 onError(error)
@@ -107,7 +123,7 @@ public final class ConsulLock {
             case .success(false):
                 client.simulation.schedule(after: Self.retryTime, for: client) { [self] _ in
                     guard current == attempt else { return }
-                    wait(index: 0, attempt: current)
+                    campaign(attempt: current)
                 }
             }
         }

@@ -22,6 +22,7 @@ public final class ConsulWatch {
     private let onEnd: (ConsulStoreError) -> Void
     private var waitIndex: UInt64 = 0
     private var stopped = false
+    private var started = false
 
     /// Starts watching at once. `onChange` gets the key's pair (`Watch`, only when present)
     /// or the prefix's pairs (`WatchTree`); `onEnd` the error that ended the watch.
@@ -53,8 +54,11 @@ public final class ConsulWatch {
                 stopped = true
                 onEnd(error)
             case .success(let (pairs, index)):
-                if index != waitIndex {
-                    waitIndex = index
+                if index != waitIndex || !started {
+                    started = true
+                    // A store never written reports index 0; Consul's index is at least 1
+                    // once bootstrapped, so the next read blocks instead of spinning.
+                    waitIndex = max(index, 1)
                     if case .key = target, pairs.isEmpty {} else { onChange(pairs) }
                 }
                 poll()
