@@ -80,6 +80,27 @@ import Testing
         #expect(result.expectations[1].detail == "engine e1 was absent")
     }
 
+    /// An isolated primary that has not noticed its session expired acts as primary beside the
+    /// new one: the run passes and reports the finding.
+    @Test func anIsolatedPrimaryMakesASplitPrimaryFinding() throws {
+        let (result, timeline) = try #require(ScenarioTestSupport.run("""
+            scenario: split
+            mode: classic
+            duration: 150s
+            cluster: {managers: 2, engines: 1}
+            timeline:
+              - at 0s: kill manage@m2
+              - at 15s: start manage@m2
+              - at 60s: isolate m1
+            expect:
+              - by 115s: primary is m2
+            """))
+        #expect(result.passed && result.failures.isEmpty)
+        #expect(result.summary.findings.count == 1)
+        #expect(result.summary.findings.first?.hasPrefix("split primary: m1, m2 acted as primary together for ") == true)
+        #expect(timeline.contains("finding       split primary: m1, m2 act as primary together"))
+    }
+
     /// Two hosts acting as primary at once make one finding with its duration.
     @Test func splitPrimaryIsAFindingWithItsDuration() {
         let simulation = Simulation(seed: 1)
@@ -89,10 +110,10 @@ import Testing
         watch.observe(["m2", "m1"], at: .zero + .milliseconds(2_500), simulation: simulation)
         #expect(watch.findings.isEmpty)
         watch.observe(["m2"], at: .zero + .milliseconds(5_250), simulation: simulation)
-        #expect(watch.findings == ["split primary: m1, m2 acted as primary together for 3.25s (from 2.000s)"])
+        #expect(watch.findings == ["split primary: m1, m2 acted as primary together for 3.250s (from 2.000s)"])
         watch.observe(["m2", "m3"], at: .zero + .seconds(6), simulation: simulation)
         watch.finish(at: .zero + .seconds(7), simulation: simulation)
-        #expect(watch.findings.count == 2 && watch.findings[1].hasPrefix("split primary: m2, m3 acted as primary together for 1s"))
+        #expect(watch.findings.count == 2 && watch.findings[1].hasPrefix("split primary: m2, m3 acted as primary together for 1.000s"))
     }
 
     /// The summary's extra rows and findings reach the text and JSON lines reports and survive

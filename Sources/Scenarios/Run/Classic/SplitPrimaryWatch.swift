@@ -32,7 +32,7 @@ final class SplitPrimaryWatch {
 
     private func close(from start: SimInstant, to end: SimInstant, simulation: Simulation) {
         let text = "split primary: \(hosts.joined(separator: ", ")) acted as primary together for "
-            + "\(DurationFormat.format(end - start)) (from \(start))"
+            + "\(DurationFormat.secondsWithMillis(end - start))s (from \(start))"
         findings.append(text)
         simulation.emit(node: "-", component: "finding", kind: "finding.split-primary.end", text,
                         fields: [TraceField("duration_ns", Int((end - start).nanoseconds))])
