@@ -18,6 +18,7 @@ enum ExploreCommand {
         let options = try ExploreOptions(reader)
         let path = reader.positionals[0]
         guard let scenario = ScenarioFiles.loadOrReport(path, arguments: arguments) else { return 2 }
+        guard ScenarioFiles.isSwarmMode(scenario, command: "explore") else { return 2 }
         let source = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let explorer = ExploreRun(file: path, source: source, scenario: scenario, allowed: options.families)
         let folder = options.out ?? ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)

@@ -54,6 +54,16 @@ enum ScenarioFiles {
     }
 }
 
+extension ScenarioFiles {
+    /// False, with an error on standard error, for a classic scenario (`mode: classic`) given to
+    /// a command that only knows Swarm mode (`explore`, `state`).
+    static func isSwarmMode(_ scenario: Scenario, command: String) -> Bool {
+        guard scenario.classic != nil else { return true }
+        Console.error("Error: '\(scenario.file)' is a classic scenario (mode: classic): 'simrun \(command)' runs Swarm-mode scenarios only; 'simrun run' and 'simrun check' run classic ones")
+        return false
+    }
+}
+
 /// Diagnostics rendered for the user.
 struct RenderedDiagnostics: Error {
     var text: String

@@ -33,6 +33,7 @@ enum StateCommand {
             throw UsageError(message, command: "state")
         }
         guard let scenario = ScenarioFiles.loadOrReport(reader.positionals[0], arguments: arguments) else { return 2 }
+        guard ScenarioFiles.isSwarmMode(scenario, command: "state") else { return 2 }
         guard at >= .zero, at <= scenario.duration else {
             throw UsageError("'--at \(atText)' is outside the run of \(scenario.file) (0s to \(DurationFormat.format(scenario.duration)))", command: "state")
         }

@@ -86,8 +86,12 @@ public struct Scenario: Equatable, Sendable {
         nodes.first { $0.name == name }
     }
 
-    /// The names of every node, in the order of `nodes`.
-    public var nodeNames: [String] { nodes.map(\.name) }
+    /// The names of every node, in the order of `nodes`; for a classic scenario, its hosts and
+    /// the operator's host `cli` its clients run on.
+    public var nodeNames: [String] {
+        guard let classic else { return nodes.map(\.name) }
+        return classic.hosts.map(\.name) + [ClassicDeployment.cliHostName]
+    }
 
     /// True when something in the scenario observes the data plane (SCENARIO_FORMAT §9): a
     /// client, a traffic action (curl, docker exec), a `docker network`

@@ -34,7 +34,7 @@ public enum ClassicReference {
         ReferenceEntry("consul", "consul leader is NODE | consul leader is one of NODE... | consul leader is none",
                        "the Consul servers' Raft leader that a majority follows"),
         ReferenceEntry("consul", "consul quorum is ok | consul quorum is lost", "whether a majority of the Consul servers can reach each other"),
-        ReferenceEntry("node", "node NODE has N containers", "containers running on that host's engine"),
+        ReferenceEntry("node", "node NODE has N containers", "containers running on that host's engine, besides classic Swarm's own (Consul, swarm manage, swarm join)"),
     ]
 }
 

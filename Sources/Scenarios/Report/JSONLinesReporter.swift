@@ -128,6 +128,10 @@ public final class JSONLinesReporter: RunReporter {
             object.add("no_quorum_ns", statistics.timeWithoutQuorum.nanoseconds)
         }
         object.add("final_leader", s.finalLeader)
+        for row in s.rows { object.add(String(row.label.map { $0 == " " ? "_" : $0 }), row.value) }
+        if !s.findings.isEmpty {
+            object.addJSON("findings", "[" + s.findings.map { JSONText.quoted($0) }.joined(separator: ",") + "]")
+        }
         var services = "["
         for (index, service) in s.services.enumerated() {
             var entry = JSONObject()

@@ -123,6 +123,8 @@ public enum TextReport {
             rows.append(("quorum", statistics.timeWithoutQuorum == .zero ? "never lost" : "lost for \(shortDuration(statistics.timeWithoutQuorum))"))
         }
         rows.append(("final leader", s.finalLeader ?? "none"))
+        for row in s.rows { rows.append((row.label, row.value)) }
+        for finding in s.findings { rows.append(("finding", finding)) }
         for service in s.services {
             var text = service.replicas
             if service.onDownNodes > 0 {

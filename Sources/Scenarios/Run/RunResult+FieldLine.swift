@@ -48,6 +48,13 @@ extension RunResult {
         line.add(s.events)
         line.add(s.until != nil)
         if let until = s.until { line.add(until.nanoseconds) }
+        line.add(s.rows.count)
+        for row in s.rows {
+            line.add(row.label)
+            line.add(row.value)
+        }
+        line.add(s.findings.count)
+        for finding in s.findings { line.add(finding) }
     }
 
     /// Reads what `write(to:)` wrote.
@@ -82,6 +89,10 @@ extension RunResult {
                                  messagesDropped: try line.integer(), events: try line.integer())
         var summaryWithUntil = summary
         if try line.flag() { summaryWithUntil.until = SimDuration(nanoseconds: try line.integer()) }
+        for _ in 0..<(try line.count()) {
+            summaryWithUntil.rows.append(RunSummary.Row(label: try line.string(), value: try line.string()))
+        }
+        for _ in 0..<(try line.count()) { summaryWithUntil.findings.append(try line.string()) }
         self.init(expectations: expectations, failures: failures, summary: summaryWithUntil)
     }
 }

@@ -94,6 +94,23 @@ public struct RunSummary: Equatable, Sendable {
     /// `--until` when it stopped the run before the file's duration; nil otherwise. The replay
     /// command carries it, since it changes the outcome.
     public var until: SimDuration?
+    /// More rows of the summary, after the final leader (a classic run's final primary and
+    /// engines); none in Swarm mode.
+    public var rows: [Row] = []
+    /// What the run found that is not a failure: the real system can do it, and a user should
+    /// know (a classic run's `split primary` with its duration); none in Swarm mode.
+    public var findings: [String] = []
+
+    /// A row of the summary: `final primary  m2`.
+    public struct Row: Equatable, Sendable {
+        public var label: String
+        public var value: String
+
+        public init(label: String, value: String) {
+            self.label = label
+            self.value = value
+        }
+    }
 
     public init(title: String, file: String, seed: UInt64, duration: SimDuration, statistics: Statistics?,
                 finalLeader: String?, services: [ServiceLine], messagesSent: Int, messagesDropped: Int, events: Int) {

@@ -47,6 +47,9 @@ public enum ScenarioRunner {
     /// - Parameter inspect: called after the observers at every instant (tests read the ground truth).
     static func run(_ scenario: Scenario, options: RunOptions, sinks: [TraceSink],
                     inspect: ((SimInstant, GroundTruth) -> Void)?) -> RunResult {
+        if let classic = scenario.classic {
+            return ClassicRunner.run(scenario, classic: classic, options: options, sinks: sinks)
+        }
         let seed = options.seed ?? scenario.seed
         let built = ClusterBuilder(scenario: scenario, seed: seed, raftTrace: options.raftTrace).build()
         let simulation = built.simulation
@@ -99,20 +102,12 @@ public enum ScenarioRunner {
             simulation.wakeObservers()  // the expectations judge from the next instant on
         }
 
-        let duration = min(scenario.duration, options.until ?? scenario.duration)
-        let end = SimInstant.zero + duration
-        simulation.schedule(at: end) {}
-        simulation.guardProgress()
-        simulation.run(until: end)
-        // A run the progress guard stopped ends where it stopped.
-        let stoppedAt = simulation.stall == nil ? end : simulation.now
+        let (duration, stoppedAt) = play(simulation, scenario, options: options)
         statistics?.finish(at: stoppedAt)
         traffic?.finish(at: stoppedAt)
 
         let results = expectations.finish(at: stoppedAt)
-        var failures = driver.failures + invariants.failures
-        if let stall = simulation.stall { failures.append(RunFailure(kind: .progress, time: stall.at, text: stall.summary)) }
-        failures.sort { $0.time < $1.time }
+        let failures = sorted(driver.failures + invariants.failures, simulation: simulation)
         let summary = RunSummary(
             title: scenario.title, file: scenario.file, seed: seed, duration: duration,
             statistics: statistics.map {
@@ -126,6 +121,24 @@ public enum ScenarioRunner {
         var result = RunResult(expectations: results, failures: failures, summary: summary)
         if duration < scenario.duration { result.summary.until = duration }
         return result
+    }
+
+    /// Runs `simulation` under the progress guard to the end of the scenario (or `--until`):
+    /// the length of the run, and where it stopped (a run the guard stopped ends there).
+    static func play(_ simulation: Simulation, _ scenario: Scenario, options: RunOptions) -> (duration: SimDuration, stoppedAt: SimInstant) {
+        let duration = min(scenario.duration, options.until ?? scenario.duration)
+        let end = SimInstant.zero + duration
+        simulation.schedule(at: end) {}
+        simulation.guardProgress()
+        simulation.run(until: end)
+        return (duration, simulation.stall == nil ? end : simulation.now)
+    }
+
+    /// `failures` and the progress guard's stall, if any, in time order.
+    static func sorted(_ failures: [RunFailure], simulation: Simulation) -> [RunFailure] {
+        var all = failures
+        if let stall = simulation.stall { all.append(RunFailure(kind: .progress, time: stall.at, text: stall.summary)) }
+        return all.sorted { $0.time < $1.time }
     }
 
     /// REPLICAS of every service, as `docker service ls` on the leader prints it.

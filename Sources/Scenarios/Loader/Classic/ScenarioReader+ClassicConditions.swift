@@ -1,3 +1,4 @@
+import SimModels
 import SimEngine
 
 extension ScenarioReader {

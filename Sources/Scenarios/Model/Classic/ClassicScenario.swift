@@ -1,3 +1,4 @@
+import SimModels
 /// The classic part of a scenario with `mode: classic` (SCENARIO_FORMAT §10): the hosts with
 /// their roles, the swarm flags, the timeline and the expectations. `Scenario.classic` holds it;
 /// the Swarm-mode fields of that scenario are then empty.
