@@ -20,9 +20,25 @@ public struct Container: Sendable {
     /// The task's slot (0 for a global task), as Swarm labels it (`com.docker.swarm.task.name`).
     public let slot: Int
     public var state: State
+    /// The draw the engine's own ID is made from: the 64 hex digits are written only when shown.
+    public var engineIDSeed: UInt64 = 0
+    /// An ID given outright instead of drawn.
+    var givenEngineID: String?
     /// The engine's own ID (64 hex digits, moby `stringid.GenerateRandomID`), which `docker ps`
     /// shows; the runtime keys containers by their task's ID.
-    public var engineID: String = ""
+    public var engineID: String {
+        get { givenEngineID ?? Self.hexID(seed: engineIDSeed) }
+        set { givenEngineID = newValue }
+    }
+
+    /// 64 lowercase hex digits expanded from `seed` (four SplitMix64 outputs).
+    static func hexID(seed: UInt64) -> String {
+        var bits = SplitMix64(seed: seed)
+        return (0..<4).map { _ in
+            let digits = String(bits.next(), radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
     /// The container's name: `service.slot.taskID` (SwarmKit's `naming.Task`).
     public var name: String = ""
     /// The command the task gives (`docker service create IMAGE COMMAND...`); empty when it runs

@@ -120,17 +120,11 @@ public final class ContainerRuntime: HostComponent {
         var container = Container(id: id, image: image, serviceName: serviceName, slot: slot, state: .created,
                                   behaviour: behaviour, stopGracePeriod: stopGracePeriod, healthcheck: healthcheck)
         if engineIDs == nil { engineIDs = simulation.stream(named: "containers/\(host.name)/\(host.epoch)") }
-        container.engineID = (0..<4).map { _ in Self.hex(engineIDs!.next()) }.joined()
+        container.engineIDSeed = engineIDs!.next()
         container.name = name
         container.command = command
         container.createdAt = host.wallClock
         containers[id] = container
-    }
-
-    /// 16 lowercase hex digits of `value`.
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// Starts a created container: running after the start time; `started` is called then.
