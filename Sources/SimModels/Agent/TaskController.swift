@@ -122,7 +122,7 @@ final class TaskController {
                     try self.runtime.create(id: self.containerID, image: image, serviceName: self.task.serviceName, slot: self.task.slot,
                                             behaviour: self.task.spec.behaviour, stopGracePeriod: self.task.spec.stopGracePeriod,
                                             healthcheck: self.task.spec.healthcheck,
-                                            name: "\(self.task.name).\(self.task.id)", command: self.task.spec.command)
+                                            namedAfter: self.task, command: self.task.spec.command)
                     self.move(to: .ready, "prepared")
                 } catch {
                     self.reject(err: error.message)

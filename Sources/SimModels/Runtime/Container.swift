@@ -39,8 +39,15 @@ public struct Container: Sendable {
             return String(repeating: "0", count: 16 - digits.count) + digits
         }.joined()
     }
+    /// The task it runs, which names it: kept so that the name is written only when shown.
+    var namingTask: TaskObject?
+    /// A name given outright instead.
+    var givenName: String?
     /// The container's name: `service.slot.taskID` (SwarmKit's `naming.Task`).
-    public var name: String = ""
+    public var name: String {
+        get { givenName ?? namingTask.map { "\($0.name).\($0.id)" } ?? "" }
+        set { givenName = newValue }
+    }
     /// The command the task gives (`docker service create IMAGE COMMAND...`); empty when it runs
     /// the image's own, which is not modelled.
     public var command: [String] = []

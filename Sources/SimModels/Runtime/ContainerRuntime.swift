@@ -115,13 +115,13 @@ public final class ContainerRuntime: HostComponent {
     /// stream of the runtime's own, so that it shifts no other draw.
     public func create(id: String, image: String, serviceName: String, slot: Int, behaviour: ContainerBehaviour,
                        stopGracePeriod: SimDuration, healthcheck: Healthcheck? = nil,
-                       name: String = "", command: [String] = []) throws(Failure) {
+                       namedAfter task: TaskObject? = nil, command: [String] = []) throws(Failure) {
         guard images.contains(image) else { throw Failure(message: "No such image: \(image)") }
         var container = Container(id: id, image: image, serviceName: serviceName, slot: slot, state: .created,
                                   behaviour: behaviour, stopGracePeriod: stopGracePeriod, healthcheck: healthcheck)
         if engineIDs == nil { engineIDs = simulation.stream(named: "containers/\(host.name)/\(host.epoch)") }
         container.engineIDSeed = engineIDs!.next()
-        container.name = name
+        container.namingTask = task
         container.command = command
         container.createdAt = host.wallClock
         containers[id] = container
