@@ -20,15 +20,22 @@ public struct Container: Sendable {
     /// The task's slot (0 for a global task), as Swarm labels it (`com.docker.swarm.task.name`).
     public let slot: Int
     public var state: State
-    /// The draw the engine's own ID is made from: the 64 hex digits are written only when shown.
+    /// What tells this container's engine ID from another of the same task ID (the host's
+    /// incarnation): the 64 hex digits are written only when shown.
     public var engineIDSeed: UInt64 = 0
-    /// An ID given outright instead of drawn.
+    /// An ID given outright instead of derived.
     var givenEngineID: String?
-    /// The engine's own ID (64 hex digits, moby `stringid.GenerateRandomID`), which `docker ps`
-    /// shows; the runtime keys containers by their task's ID.
+    /// The engine's own ID (64 hex digits; moby draws them at random, `stringid.GenerateRandomID`),
+    /// which `docker ps` shows; the runtime keys containers by their task's ID. It is derived from
+    /// the task's ID, itself drawn from the run's seed, so that a create costs no draw.
     public var engineID: String {
-        get { givenEngineID ?? Self.hexID(seed: engineIDSeed) }
+        get { givenEngineID ?? Self.hexID(seed: Self.fnv1a(id) ^ engineIDSeed) }
         set { givenEngineID = newValue }
+    }
+
+    /// FNV-1a of `text`'s UTF-8 bytes: a hash that is the same in every process.
+    static func fnv1a(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// 64 lowercase hex digits expanded from `seed` (four SplitMix64 outputs).

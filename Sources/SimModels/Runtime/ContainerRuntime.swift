@@ -37,8 +37,6 @@ public final class ContainerRuntime: HostComponent {
     var probeTimers: [String: TimerID] = [:]
     /// Containers whose health checks fail until healed (`fail TASK health`).
     var healthFailing: Set<String> = []
-    /// Draws engine container IDs (made on the first container).
-    private var engineIDs: RandomStream?
     /// Set by the `fail NODE image-pull` fault until `heal`.
     public var pullsFail = false
     /// Where container exits are reported.
@@ -111,16 +109,15 @@ public final class ContainerRuntime: HostComponent {
         containers.values.sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
     }
 
-    /// Creates a container for a task; its image must be present. Its engine ID is drawn from a
-    /// stream of the runtime's own, so that it shifts no other draw.
+    /// Creates a container for a task; its image must be present. Its engine ID and name are
+    /// written from the task only when shown (`Container.engineID`, `Container.name`).
     public func create(id: String, image: String, serviceName: String, slot: Int, behaviour: ContainerBehaviour,
                        stopGracePeriod: SimDuration, healthcheck: Healthcheck? = nil,
                        namedAfter task: TaskObject? = nil, command: [String] = []) throws(Failure) {
         guard images.contains(image) else { throw Failure(message: "No such image: \(image)") }
         var container = Container(id: id, image: image, serviceName: serviceName, slot: slot, state: .created,
                                   behaviour: behaviour, stopGracePeriod: stopGracePeriod, healthcheck: healthcheck)
-        if engineIDs == nil { engineIDs = simulation.stream(named: "containers/\(host.name)/\(host.epoch)") }
-        container.engineIDSeed = engineIDs!.next()
+        container.engineIDSeed = UInt64(truncatingIfNeeded: host.epoch) &* 0x9E37_79B9_7F4A_7C15
         container.namingTask = task
         container.command = command
         container.createdAt = host.wallClock
