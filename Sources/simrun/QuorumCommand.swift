@@ -52,9 +52,10 @@ enum QuorumCommand {
     /// the first that did not.
     private static func page(_ experiments: [QuorumExperiment], range: SeedRange, seed: UInt64, jobs: Int) -> Int32 {
         let runs = ParallelRunner.map(experiments.count, jobs: jobs) { experiments[$0].runDrawn() }
+        let survived = runs.map(\.survived)
         var rows: [QuorumHTMLWriter.Row] = []
         for managers in Int(range.lower)...Int(range.upper) {
-            let measured = measuredTolerance(managers, experiments: experiments, survived: runs.map(\.survived))
+            let measured = measuredTolerance(managers, experiments: experiments, survived: survived)
             let drawn = zip(experiments, runs).filter { $0.0.managers == managers && ($0.0.crashed == measured || $0.0.crashed == measured + 1) }
             rows.append(QuorumHTMLWriter.Row(managers: managers, measured: measured, runs: drawn.map(\.1)))
         }
